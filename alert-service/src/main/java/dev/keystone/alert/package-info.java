@@ -1,0 +1,4 @@
+/**
+ * Turns anomalies into alerts and notifies operators.
+ */
+package dev.keystone.alert;

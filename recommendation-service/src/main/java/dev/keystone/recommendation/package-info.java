@@ -1,0 +1,4 @@
+/**
+ * Recommends titles to profiles and ranks trending titles from enriched events.
+ */
+package dev.keystone.recommendation;

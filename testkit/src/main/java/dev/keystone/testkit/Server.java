@@ -1,0 +1,17 @@
+package dev.keystone.testkit;
+
+import java.util.Locale;
+
+/**
+ * The servers the pipeline stands on.
+ */
+public enum Server {
+
+	KAFKA, ELASTICSEARCH, CASSANDRA;
+
+	/** The name the launcher knows the server by. */
+	public String launcherName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}
