@@ -1,5 +1,7 @@
 package dev.keystone.testkit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -37,7 +39,14 @@ enum SharedStack {
 		return docker ? ContainerStack.start() : LocalServerStack.start(ProjectRoot.find());
 	}
 
+	/**
+	 * Asks Testcontainers only where an engine may be, sparing every build its failed
+	 * probe otherwise.
+	 */
 	private static boolean dockerAvailable() {
+		if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
+			return false;
+		}
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
 		}

@@ -2,6 +2,7 @@ package dev.keystone.ingest.system;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -17,15 +18,23 @@ public final class JsonErrors {
 		if (error instanceof UnrecognizedPropertyException unknown) {
 			return "unknown field '" + unknown.getPropertyName() + "'";
 		}
+		if (error instanceof MismatchedInputException mismatch
+				&& mismatch.getOriginalMessage().startsWith("Trailing token")) {
+			return "unexpected content after the first JSON value; send one event object, one array, or NDJSON"
+					+ where(mismatch);
+		}
 		if (error instanceof JsonProcessingException json) {
-			String message = firstLine(json.getOriginalMessage());
-			JsonLocation location = json.getLocation();
-			if (location != null && location.getLineNr() > 0) {
-				return message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-			}
-			return message;
+			return firstLine(json.getOriginalMessage()) + where(json);
 		}
 		return "the body is not valid JSON";
+	}
+
+	private static String where(JsonProcessingException error) {
+		JsonLocation location = error.getLocation();
+		if (location == null || location.getLineNr() <= 0) {
+			return "";
+		}
+		return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
 	}
 
 	private static String firstLine(String message) {

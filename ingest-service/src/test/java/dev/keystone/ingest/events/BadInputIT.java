@@ -37,8 +37,8 @@ class BadInputIT {
 	static Stream<Arguments> corpus() {
 		return Stream.of(bad("empty body", "", 400, "empty"), bad("only whitespace", "  \n ", 400, "empty"),
 				bad("truncated object", "{\"type\": \"click\"", 400, "end-of-input"),
-				bad("trailing garbage", "{" + OK + "} xyz", 400, "trailing"),
-				bad("two documents", "{" + OK + "}{" + OK + "}", 400, "trailing"),
+				bad("trailing garbage", "{" + OK + "} xyz", 400, "xyz"),
+				bad("two documents", "{" + OK + "}{" + OK + "}", 400, "after the first JSON value"),
 				bad("bare string", "\"hello\"", 400, "event object"), bad("bare number", "42", 400, "event object"),
 				bad("null document", "null", 400, "event object"), bad("empty array", "[]", 400, "no event"),
 				bad("array of nulls", "[null, null]", 400, "JSON object"),
