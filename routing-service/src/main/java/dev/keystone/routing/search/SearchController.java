@@ -1,0 +1,45 @@
+package dev.keystone.routing.search;
+
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Event search, event histograms and detected anomalies.
+ */
+@RestController
+class SearchController {
+
+	private final SearchQueries queries;
+
+	SearchController(SearchQueries queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping("/v1/events")
+	Map<String, Object> events(@RequestParam(required = false) String titleId,
+			@RequestParam(required = false) String deviceId, @RequestParam(required = false) String profileId,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return this.queries.events(new SearchQueries.EventFilter(titleId, deviceId, profileId, type, from, to, q), page,
+				size);
+	}
+
+	@GetMapping("/v1/events/histogram")
+	Map<String, Object> histogram(@RequestParam(defaultValue = "1m") String interval,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "type") String groupBy) {
+		return this.queries.histogram(interval, from, to, groupBy);
+	}
+
+	@GetMapping("/v1/anomalies")
+	Map<String, Object> anomalies(@RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String severity,
+			@RequestParam(defaultValue = "100") int size) {
+		return this.queries.anomalies(from, to, severity, size);
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.keystone.routing.system;
+
+/**
+ * A query parameter the read API cannot use; answered 400 naming the parameter.
+ */
+public class BadParameterException extends RuntimeException {
+
+	private final String parameter;
+
+	public BadParameterException(String parameter, String message) {
+		super(message);
+		this.parameter = parameter;
+	}
+
+	public String parameter() {
+		return this.parameter;
+	}
+
+}

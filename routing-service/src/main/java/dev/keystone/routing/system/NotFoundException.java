@@ -1,0 +1,12 @@
+package dev.keystone.routing.system;
+
+/**
+ * Nothing to answer with yet; answered 404.
+ */
+public class NotFoundException extends RuntimeException {
+
+	public NotFoundException(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.keystone.routing.viewers;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.keystone.events.ViewerCount;
+import dev.keystone.routing.system.RejectionPublisher;
+import dev.keystone.routing.system.SinkStatus;
+import dev.keystone.routing.system.StoreUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Writes each batch of {@code viewers.counts} to Cassandra with concurrent upserts. The
+ * batch returns, and so its offsets commit, only when every write was acknowledged; a
+ * record that is not a viewer count goes to {@code events.rejected}.
+ */
+class ViewerCountSink implements Consumer<List<String>> {
+
+	static final Set<String> WINDOWS = Set.of("10s", "1m");
+
+	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+	private final ViewerCountStore store;
+
+	private final ObjectMapper mapper;
+
+	private final RejectionPublisher rejections;
+
+	private final SinkStatus status;
+
+	private final Counter ok;
+
+	private final Counter failed;
+
+	private final Timer writeTime;
+
+	ViewerCountSink(ViewerCountStore store, ObjectMapper mapper, RejectionPublisher rejections, SinkStatus status,
+			MeterRegistry registry) {
+		this.store = store;
+		this.mapper = mapper;
+		this.rejections = rejections;
+		this.status = status;
+		this.ok = writes(registry, "ok");
+		this.failed = writes(registry, "failed");
+		this.writeTime = Timer.builder("keystone.sink.write")
+			.tag("sink", "cassandra")
+			.description("Time to write one batch to the store")
+			.register(registry);
+	}
+
+	private static Counter writes(MeterRegistry registry, String outcome) {
+		return Counter.builder("keystone.sink.writes")
+			.tag("sink", "cassandra")
+			.tag("outcome", outcome)
+			.description("Records written to a store, by outcome")
+			.register(registry);
+	}
+
+	@Override
+	public void accept(List<String> records) {
+		List<CompletionStage<AsyncResultSet>> writes = new ArrayList<>(records.size() * 3);
+		int counts = 0;
+		long started = System.nanoTime();
+		try {
+			for (String record : records) {
+				ViewerCount count = parse(record);
+				if (count != null) {
+					writes.addAll(this.store.write(count));
+					counts++;
+				}
+			}
+			CompletableFuture
+				.allOf(writes.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
+				.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+			this.status.waitingFor("cassandra", String.valueOf(ex.getMessage()));
+			throw new StoreUnavailableException("cassandra did not take a batch of viewer counts", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StoreUnavailableException("interrupted while writing viewer counts", ex);
+		}
+		finally {
+			this.writeTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		}
+		this.status.writing("cassandra");
+		this.ok.increment(counts);
+	}
+
+	private ViewerCount parse(String record) {
+		JsonNode original;
+		try {
+			original = this.mapper.readTree(record);
+			ViewerCount count = this.mapper.treeToValue(original, ViewerCount.class);
+			String problem = problem(count);
+			if (problem == null) {
+				return count;
+			}
+			reject(original.path("titleId").asText(null), problem, original);
+		}
+		catch (JsonProcessingException ex) {
+			reject(null, "not a viewer count: " + ex.getOriginalMessage(), TextNode.valueOf(record));
+		}
+		return null;
+	}
+
+	private static String problem(ViewerCount count) {
+		if (count.titleId() == null || count.titleId().isBlank()) {
+			return "titleId missing";
+		}
+		if (!WINDOWS.contains(count.window())) {
+			return "window must be one of " + WINDOWS;
+		}
+		if (count.start() == null || count.end() == null || !count.end().isAfter(count.start())) {
+			return "start and end must be instants with end after start";
+		}
+		if (count.viewers() < 0 || count.events() < 0) {
+			return "viewers and events must not be negative";
+		}
+		return null;
+	}
+
+	private void reject(String key, String reason, JsonNode original) {
+		this.failed.increment();
+		this.rejections.reject(key, "unwritable", reason, original);
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.keystone.routing.viewers;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.keystone.events.EventJson;
+import dev.keystone.routing.system.RejectionPublisher;
+import dev.keystone.routing.system.SinkStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ViewersConfiguration {
+
+	@Bean
+	ViewerCountStore viewerCountStore(CqlSession session, ViewerRetention retention) {
+		return new ViewerCountStore(session, retention.ttl().toSeconds());
+	}
+
+	@Bean
+	Consumer<List<String>> storeViewerCounts(ViewerCountStore store, RejectionPublisher rejections, SinkStatus status,
+			MeterRegistry registry) {
+		return new ViewerCountSink(store, EventJson.newMapper(), rejections, status, registry);
+	}
+
+	@Bean
+	ViewerQueries viewerQueries(ViewerCountStore store, ElasticsearchClient client, Clock clock) {
+		return new ViewerQueries(store, new TitleNames(client), clock);
+	}
+
+}
