@@ -1,0 +1,104 @@
+package dev.keystone.processing.anomaly;
+
+import java.time.Instant;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keystone.events.Anomaly;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Runs the {@link Detector} over every metric of each closed scope window, keeping the
+ * baselines in a changelogged store keyed by {@code metric:scope}. Each window reaches
+ * this once (it is suppressed until closed), so each metric, scope and window yields at
+ * most one anomaly.
+ */
+final class Judge implements ProcessorSupplier<Windowed<String>, ScopeWindow, String, String> {
+
+	static final String STORE = "anomaly-baselines";
+
+	private final Detector detector;
+
+	private final ObjectMapper mapper;
+
+	private final MeterRegistry registry;
+
+	Judge(Detector detector, ObjectMapper mapper, MeterRegistry registry) {
+		this.detector = detector;
+		this.mapper = mapper;
+		this.registry = registry;
+	}
+
+	@Override
+	public Set<StoreBuilder<?>> stores() {
+		return Set
+			.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Baseline.serde()));
+	}
+
+	@Override
+	public Processor<Windowed<String>, ScopeWindow, String, String> get() {
+		return new Processor<>() {
+
+			private ProcessorContext<String, String> context;
+
+			private KeyValueStore<String, Baseline> baselines;
+
+			@Override
+			public void init(ProcessorContext<String, String> context) {
+				this.context = context;
+				this.baselines = context.getStateStore(STORE);
+			}
+
+			@Override
+			public void process(Record<Windowed<String>, ScopeWindow> record) {
+				String scope = record.key().key();
+				Instant start = record.key().window().startTime();
+				Instant end = record.key().window().endTime();
+				for (Metric metric : Metric.values()) {
+					String key = metric.wireName() + ":" + scope;
+					Detector.Judgement judgement = Judge.this.detector.judge(metric, scope, start, end, record.value(),
+							this.baselines.get(key));
+					if (judgement == null) {
+						continue;
+					}
+					this.baselines.put(key, judgement.baseline());
+					if (judgement.anomaly() != null) {
+						emit(judgement.anomaly(), end.toEpochMilli());
+					}
+				}
+			}
+
+			private void emit(Anomaly anomaly, long timestamp) {
+				Counter.builder("keystone.anomalies")
+					.description("Anomalies detected, by metric and severity")
+					.tag("metric", anomaly.metric())
+					.tag("severity", anomaly.severity().wireName())
+					.register(Judge.this.registry)
+					.increment();
+				this.context.forward(new Record<>(anomaly.key(), json(anomaly), timestamp));
+			}
+
+		};
+	}
+
+	private String json(Anomaly anomaly) {
+		try {
+			return this.mapper.writeValueAsString(anomaly);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("an anomaly always serialises", ex);
+		}
+	}
+
+}

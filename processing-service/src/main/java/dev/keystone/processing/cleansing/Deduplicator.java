@@ -1,0 +1,87 @@
+package dev.keystone.processing.cleansing;
+
+import java.time.Duration;
+import java.util.Set;
+
+import dev.keystone.events.Event;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Lets the first copy of each {@code eventId} through and drops later copies seen within
+ * the retention. Raw events are keyed by {@code deviceId}, and one event id belongs to
+ * one device, so every copy of an event lands on the same partition and this task: no
+ * repartition by event id is needed. Events without an id cannot be told apart and pass.
+ */
+final class Deduplicator implements ProcessorSupplier<String, Event, String, Event> {
+
+	static final String STORE = "dedupe-event-ids";
+
+	private final Duration retention;
+
+	private final StageCounters counters;
+
+	Deduplicator(Duration retention, StageCounters counters) {
+		this.retention = retention;
+		this.counters = counters;
+	}
+
+	@Override
+	public Set<StoreBuilder<?>> stores() {
+		// Changelogged (the default), so a restored task remembers what it has seen.
+		return Set
+			.of(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORE, this.retention, this.retention, false),
+					Serdes.String(), Serdes.Long()));
+	}
+
+	@Override
+	public Processor<String, Event, String, Event> get() {
+		return new Processor<>() {
+
+			private ProcessorContext<String, Event> context;
+
+			private WindowStore<String, Long> seen;
+
+			@Override
+			public void init(ProcessorContext<String, Event> context) {
+				this.context = context;
+				this.seen = context.getStateStore(STORE);
+			}
+
+			@Override
+			public void process(Record<String, Event> record) {
+				String eventId = record.value().eventId();
+				if (eventId == null) {
+					this.context.forward(record);
+					return;
+				}
+				// Ingest time, not event time: the store expires by the highest time put
+				// into it, and a week-old event time would be expired on arrival.
+				long time = record.timestamp();
+				if (seenBefore(eventId, time)) {
+					Deduplicator.this.counters.duplicate();
+					return;
+				}
+				this.seen.put(eventId, time, time);
+				this.context.forward(record);
+			}
+
+			private boolean seenBefore(String eventId, long time) {
+				long span = Deduplicator.this.retention.toMillis();
+				try (WindowStoreIterator<Long> copies = this.seen.fetch(eventId, Math.max(0, time - span),
+						time + span)) {
+					return copies.hasNext();
+				}
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Adds catalog title, device class and processing time to cleansed events.
+ */
+package dev.keystone.processing.enrichment;
