@@ -7,13 +7,16 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
 
 /**
  * The distinct sessions of one window: an exact set while it is small, a HyperLogLog
  * sketch once it passes {@link ViewerSketch#exactLimit()}, so one popular title cannot
  * exhaust the state store. The sketch's relative standard error is about 1.04 /
  * sqrt(2^lgK) — 1.6% at the default lgK of 12 — so a sketched count is within ±3.2% 95%
- * of the time.
+ * of the time. HLL_8 (one byte per register, 4 KiB at lgK 12) rather than the smaller
+ * HLL_4: the aggregate is read and written on every event, and HLL_4's compact form costs
+ * more than ten times as much to rebuild.
  */
 public final class DistinctSessions {
 
@@ -44,7 +47,7 @@ public final class DistinctSessions {
 		}
 		this.exact.add(sessionId);
 		if (this.exact.size() > this.settings.exactLimit()) {
-			this.sketch = new HllSketch(this.settings.lgK());
+			this.sketch = new HllSketch(this.settings.lgK(), TgtHllType.HLL_8);
 			this.exact.forEach(this.sketch::update);
 			this.exact = null;
 		}

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param exactLimit distinct sessions one window counts exactly before switching to the
  * sketch
  * @param lgK log2 of the sketch's register count K; the relative standard error is about
- * 1.04 / sqrt(K), so 12 (K = 4096, about 2.5 KiB) gives about 1.6%
+ * 1.04 / sqrt(K), so 12 (K = 4096, 4 KiB per sketched window) gives about 1.6%
  */
 @Validated
 @ConfigurationProperties("keystone.processing.viewers")
