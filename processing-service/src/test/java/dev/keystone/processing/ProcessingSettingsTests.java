@@ -1,0 +1,83 @@
+package dev.keystone.processing;
+
+import java.time.Duration;
+
+import dev.keystone.processing.anomaly.AnomalyThresholds;
+import dev.keystone.processing.cleansing.CleansingSettings;
+import dev.keystone.processing.system.StreamsSettings;
+import dev.keystone.processing.system.WindowSettings;
+import dev.keystone.processing.viewers.ViewerSketch;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProcessingSettingsTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withInitializer(new ConfigDataApplicationContextInitializer())
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		.withUserConfiguration(Settings.class);
+
+	@Test
+	void bindsTheDefaultsFromApplicationYml() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(CleansingSettings.class))
+				.isEqualTo(new CleansingSettings(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofHours(1)));
+			assertThat(context.getBean(WindowSettings.class).grace()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(context.getBean(ViewerSketch.class)).isEqualTo(new ViewerSketch(10_000, 12));
+			AnomalyThresholds thresholds = context.getBean(AnomalyThresholds.class);
+			assertThat(thresholds.zScore()).isEqualTo(3);
+			assertThat(thresholds.warmupWindows()).isEqualTo(10);
+			assertThat(thresholds.minPlayStarts()).isEqualTo(20);
+			assertThat(context.getBean(StreamsSettings.class))
+				.isEqualTo(new StreamsSettings("keystone-processing", (short) 1, 0));
+		});
+	}
+
+	@Test
+	void refusesToStartWithAZScoreBelowHalf() {
+		this.runner.withPropertyValues("keystone.processing.anomaly.z-score=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("keystone.processing.anomaly")
+				.hasMessageContaining("zScore")
+				.hasMessageContaining("must be greater than or equal to 0.5");
+		});
+	}
+
+	@Test
+	void refusesToStartWithANegativeGrace() {
+		this.runner.withPropertyValues("keystone.processing.windows.grace=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("keystone.processing.windows")
+				.hasMessageContaining("grace");
+		});
+	}
+
+	@Test
+	void refusesToStartWithASketchTooSmallToBeUseful() {
+		this.runner.withPropertyValues("keystone.processing.viewers.lg-k=2").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("lgK")
+				.hasMessageContaining("must be greater than or equal to 4");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ CleansingSettings.class, WindowSettings.class, ViewerSketch.class,
+			AnomalyThresholds.class, StreamsSettings.class })
+	static class Settings {
+
+	}
+
+}

@@ -1,0 +1,260 @@
+package dev.keystone.processing.anomaly;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keystone.events.Anomaly;
+import dev.keystone.events.EventJson;
+import dev.keystone.events.Severity;
+import dev.keystone.events.Topics;
+import dev.keystone.processing.system.EventTimeExtractor;
+import dev.keystone.processing.system.WindowSettings;
+import dev.keystone.processing.viewers.ViewerSketch;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnomalyDetectionTests {
+
+	private static final Instant T0 = Instant.parse("2025-01-31T20:00:00Z");
+
+	private static final Instant DETECTED = Instant.parse("2025-01-31T21:00:00Z");
+
+	private static final ObjectMapper MAPPER = EventJson.newMapper();
+
+	private static final int WARMUP = 3;
+
+	@TempDir
+	Path stateDir;
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private TestInputTopic<String, String> enriched;
+
+	private TestOutputTopic<String, String> anomalies;
+
+	private int sequence;
+
+	@Test
+	void reportsAnErrorRateFarAboveTheBaseline() throws Exception {
+		try (TopologyTestDriver driver = driver()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 30, 15);
+			closeMinute(WARMUP);
+
+			Anomaly anomaly = only(anomalies("error_rate", "title:t1"));
+			assertThat(anomaly.observed()).isEqualTo(0.5);
+			assertThat(anomaly.expected()).isEqualTo(1.0 / 30, org.assertj.core.api.Assertions.within(1e-9));
+			assertThat(anomaly.windowStart()).isEqualTo(minuteStart(WARMUP));
+			assertThat(anomaly.windowEnd()).isEqualTo(minuteStart(WARMUP + 1));
+			assertThat(anomaly.score()).isGreaterThan(3);
+			assertThat(anomaly.severity()).isEqualTo(Severity.CRITICAL);
+			assertThat(anomaly.detectedAt()).isEqualTo(DETECTED);
+			assertThat(anomaly.anomalyId())
+				.isEqualTo(Detector.anomalyId(Metric.ERROR_RATE, "title:t1", minuteStart(WARMUP)));
+			assertThat(this.registry.get("keystone.anomalies")
+				.tag("metric", "error_rate")
+				.tag("severity", "critical")
+				.counter()
+				.count()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void keysAnomaliesByMetricAndScope() {
+		try (TopologyTestDriver driver = driver()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 30, 15);
+			closeMinute(WARMUP);
+
+			assertThat(this.anomalies.readKeyValuesToList()).extracting((record) -> record.key)
+				.containsExactlyInAnyOrder("error_rate:title:t1", "error_rate:country:DE", "error_rate:deviceClass:tv");
+		}
+	}
+
+	@Test
+	void staysQuietWhileTheBaselineWarmsUp() throws Exception {
+		try (TopologyTestDriver driver = driver()) {
+			normalMinutes(0, WARMUP - 1);
+			minute(WARMUP - 1, 30, 15);
+			closeMinute(WARMUP - 1);
+
+			assertThat(anomalies("error_rate", "title:t1")).isEmpty();
+		}
+	}
+
+	@Test
+	void ignoresErrorRatesOfTooFewPlayStarts() throws Exception {
+		try (TopologyTestDriver driver = driver()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 19, 15);
+			closeMinute(WARMUP);
+
+			assertThat(anomalies("error_rate", "title:t1")).isEmpty();
+		}
+	}
+
+	@Test
+	void toleratesSmallWigglesAroundAFlatBaseline() throws Exception {
+		try (TopologyTestDriver driver = driver()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 30, 2);
+			closeMinute(WARMUP);
+
+			assertThat(anomalies("error_rate", "title:t1")).isEmpty();
+		}
+	}
+
+	@Test
+	void reportsADropInActiveViewers() throws Exception {
+		try (TopologyTestDriver driver = driver()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 5, 0);
+			closeMinute(WARMUP);
+
+			Anomaly drop = only(anomalies("active_viewers", "title:t1"));
+			assertThat(drop.observed()).isEqualTo(5);
+			assertThat(drop.expected()).isEqualTo(30);
+		}
+	}
+
+	@Test
+	void staysQuietWhenViewersRise() throws Exception {
+		try (TopologyTestDriver driver = driver()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 300, 10);
+			closeMinute(WARMUP);
+
+			assertThat(anomalies("active_viewers", "title:t1")).isEmpty();
+			assertThat(anomalies("error_rate", "title:t1")).isEmpty();
+		}
+	}
+
+	@Test
+	void reportsEachScopeMetricAndWindowAtMostOnce() throws Exception {
+		try (TopologyTestDriver driver = driver()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 30, 15);
+			minute(WARMUP + 1, 30, 15);
+			closeMinute(WARMUP + 1);
+			closeMinute(WARMUP + 3);
+
+			List<String> seen = new ArrayList<>();
+			for (Anomaly anomaly : this.all) {
+				seen.add(anomaly.metric() + " " + anomaly.scope() + " " + anomaly.windowStart());
+			}
+			assertThat(read()).isNotEmpty();
+			assertThat(seen).doesNotHaveDuplicates();
+			assertThat(anomalies("error_rate", "title:t1")).extracting(Anomaly::windowStart)
+				.containsOnlyOnce(minuteStart(WARMUP));
+		}
+	}
+
+	@Test
+	void givesTheSameWindowTheSameAnomalyId() {
+		assertThat(Detector.anomalyId(Metric.CRASHES, "country:DE", T0))
+			.isEqualTo(Detector.anomalyId(Metric.CRASHES, "country:DE", T0))
+			.isNotEqualTo(Detector.anomalyId(Metric.CRASHES, "country:DE", T0.plusSeconds(60)))
+			.isNotEqualTo(Detector.anomalyId(Metric.CRASHES, "country:FR", T0));
+	}
+
+	private final List<Anomaly> all = new ArrayList<>();
+
+	private List<Anomaly> read() throws Exception {
+		for (KeyValue<String, String> record : this.anomalies.readKeyValuesToList()) {
+			Anomaly anomaly = MAPPER.readValue(record.value, Anomaly.class);
+			assertThat(record.key).isEqualTo(anomaly.key());
+			this.all.add(anomaly);
+		}
+		return this.all;
+	}
+
+	private List<Anomaly> anomalies(String metric, String scope) throws Exception {
+		return read().stream().filter((a) -> a.metric().equals(metric) && a.scope().equals(scope)).toList();
+	}
+
+	private static Anomaly only(List<Anomaly> anomalies) {
+		assertThat(anomalies).hasSize(1);
+		return anomalies.get(0);
+	}
+
+	private static Instant minuteStart(int minute) {
+		return T0.plus(Duration.ofMinutes(minute));
+	}
+
+	/** A steady minute: 30 sessions start, one of them fails. */
+	private void normalMinutes(int from, int to) {
+		for (int minute = from; minute < to; minute++) {
+			minute(minute, 30, 1);
+		}
+	}
+
+	private void minute(int minute, int starts, int errors) {
+		Instant start = minuteStart(minute);
+		for (int i = 0; i < starts; i++) {
+			send("play_start", "s" + minute + "-" + i, start.plusMillis(i * 100L));
+		}
+		for (int i = 0; i < errors; i++) {
+			send("playback_error", "s" + minute + "-" + i, start.plusSeconds(30).plusMillis(i));
+		}
+	}
+
+	/** Moves stream time past the end of the minute plus the grace. */
+	private void closeMinute(int minute) {
+		send("heartbeat", "tick", minuteStart(minute + 1).plusSeconds(10));
+	}
+
+	private void send(String type, String sessionId, Instant timestamp) {
+		String json = """
+				{"eventId": "e%d", "type": "%s", "timestamp": "%s", "deviceId": "d-%s", "deviceType": "tv",
+				 "sessionId": "%s", "titleId": "%s", "country": "DE", "title": null, "deviceClass": "tv",
+				 "processedAt": "%s"}""".formatted(this.sequence++, type, timestamp, sessionId, sessionId,
+				sessionId.equals("tick") ? "tick" : "t1", timestamp);
+		this.enriched.pipeInput("d-" + sessionId, json, timestamp);
+	}
+
+	private TopologyTestDriver driver() {
+		AnomalyThresholds thresholds = new AnomalyThresholds(3, WARMUP, 0.1, 20, 50, 20, 20, 0.1, 0.02, 1);
+		StreamsBuilder builder = new StreamsBuilder();
+		new AnomalyConfiguration()
+			.anomalies(thresholds, new WindowSettings(Duration.ofSeconds(10)), new ViewerSketch(10_000, 12),
+					Clock.fixed(DETECTED, ZoneOffset.UTC), this.registry)
+			.apply(builder.stream(Topics.EVENTS_ENRICHED,
+					Consumed.with(Serdes.String(), Serdes.String())
+						.withTimestampExtractor(new EventTimeExtractor(MAPPER))))
+			.to(Topics.ANOMALIES, Produced.with(Serdes.String(), Serdes.String()));
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "anomalies-test");
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
+		// The driver commits after every record; RocksDB flushes would dominate the run.
+		config.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
+				BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
+		TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config);
+		this.enriched = driver.createInputTopic(Topics.EVENTS_ENRICHED, new StringSerializer(), new StringSerializer());
+		this.anomalies = driver.createOutputTopic(Topics.ANOMALIES, new StringDeserializer(), new StringDeserializer());
+		return driver;
+	}
+
+}
