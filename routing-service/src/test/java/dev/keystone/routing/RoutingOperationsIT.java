@@ -2,29 +2,12 @@ package dev.keystone.routing;
 
 import java.net.http.HttpResponse;
 
-import dev.keystone.testkit.KeystoneStackProperties;
 import dev.keystone.testkit.ServiceEndpoints;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
-class RoutingOperationsIT {
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		KeystoneStackProperties.register(registry);
-	}
+class RoutingOperationsIT extends RoutingIntegrationTest {
 
 	@Test
 	void reportsLiveAndReadyOnTheRealServers() {

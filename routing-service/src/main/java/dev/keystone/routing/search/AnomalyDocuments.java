@@ -1,7 +1,5 @@
 package dev.keystone.routing.search;
 
-import java.nio.charset.StandardCharsets;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +28,7 @@ class AnomalyDocuments implements DocumentMapper {
 		if (id.isBlank()) {
 			return Mapped.refused(null, anomaly, "anomalyId missing");
 		}
-		return Mapped
-			.of(new BulkDocument(IndexSetup.ANOMALIES_INDEX, id, record.getBytes(StandardCharsets.UTF_8), anomaly));
+		return Mapped.of(new BulkDocument(IndexSetup.ANOMALIES_INDEX, id, anomaly, anomaly));
 	}
 
 }

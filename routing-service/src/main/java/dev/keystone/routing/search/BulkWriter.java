@@ -9,8 +9,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
 import dev.keystone.routing.system.SinkSettings;
 import dev.keystone.routing.system.StoreUnavailableException;
 import io.micrometer.core.instrument.Counter;
@@ -101,9 +99,8 @@ class BulkWriter {
 	private BulkResponse send(List<BulkDocument> documents) {
 		List<BulkOperation> operations = new ArrayList<>(documents.size());
 		for (BulkDocument document : documents) {
-			BinaryData source = BinaryData.of(document.source(), ContentType.APPLICATION_JSON);
-			operations.add(BulkOperation
-				.of((op) -> op.index((index) -> index.index(document.index()).id(document.id()).document(source))));
+			operations.add(BulkOperation.of((op) -> op
+				.index((index) -> index.index(document.index()).id(document.id()).document(document.source()))));
 		}
 		long started = System.nanoTime();
 		try {

@@ -61,13 +61,7 @@ class EventDocuments implements DocumentMapper {
 		}
 		ObjectNode document = event.deepCopy();
 		document.put("searchText", searchText(event));
-		try {
-			return Mapped.of(new BulkDocument(INDEX_PREFIX + DAY.format(timestamp), eventId,
-					this.mapper.writeValueAsBytes(document), event));
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("a parsed tree always serialises", ex);
-		}
+		return Mapped.of(new BulkDocument(INDEX_PREFIX + DAY.format(timestamp), eventId, document, event));
 	}
 
 	private static String searchText(JsonNode event) {

@@ -1,0 +1,152 @@
+package dev.keystone.gateway.keys;
+
+import java.util.Optional;
+
+import dev.keystone.gateway.routes.ServiceRoutes;
+import dev.keystone.gateway.system.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Lets a request through only with a known key holding the needed scope and within its
+ * rate limits. Runs before routing, so an unknown path is 401 to a stranger rather than a
+ * map of what exists. Actuator endpoints stay open for probes and scrapes.
+ */
+class ApiKeyFilter implements WebFilter, Ordered {
+
+	/**
+	 * Written by ingest: how many events a request carried, charged to the key's event
+	 * bucket afterwards.
+	 */
+	static final String EVENT_COUNT_HEADER = "Keystone-Event-Count";
+
+	static final String CALLER_HEADER = "Keystone-Caller";
+
+	private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
+
+	private final KeyRing keys;
+
+	private final ServiceRoutes routes;
+
+	ApiKeyFilter(KeyRing keys, ServiceRoutes routes) {
+		this.keys = keys;
+		this.routes = routes;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		String path = request.getPath().pathWithinApplication().value();
+		if (path.equals("/actuator") || path.startsWith("/actuator/")) {
+			return chain.filter(exchange);
+		}
+		ServerHttpResponse response = exchange.getResponse();
+		Optional<String> presented = presentedKey(request.getHeaders());
+		if (presented.isEmpty()) {
+			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			return Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "API key required",
+					"send your key as X-API-Key or Authorization: Bearer");
+		}
+		Optional<KeyRing.Caller> found = this.keys.find(presented.get());
+		if (found.isEmpty()) {
+			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			return Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unknown API key",
+					"the API key is not known");
+		}
+		KeyRing.Caller caller = found.get();
+		Scope needed = scopeFor(request.getMethod(), path);
+		if (!caller.scopes().contains(needed)) {
+			return Problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Missing scope",
+					"this key lacks the " + needed.name().toLowerCase() + " scope");
+		}
+		long now = System.nanoTime();
+		boolean allowed = caller.requests().tryTake(1, now);
+		rateLimitHeaders(response, caller.requests(), now);
+		if (!allowed) {
+			return tooMany(response, caller.requests().secondsUntil(1, now), "requests");
+		}
+		boolean ingest = needed == Scope.INGEST;
+		if (ingest) {
+			if (request.getHeaders().getContentLength() > this.routes.maxIngestSize().toBytes()) {
+				return Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large",
+						"the body exceeds " + this.routes.maxIngestSize().toBytes() + " bytes");
+			}
+			if (caller.events().available(now) < 1) {
+				return tooMany(response, caller.events().secondsUntil(1, now), "events");
+			}
+			response.beforeCommit(() -> {
+				chargeEvents(caller, response);
+				return Mono.empty();
+			});
+		}
+		ServerHttpRequest forwarded = request.mutate().headers((headers) -> {
+			headers.remove("X-API-Key");
+			headers.remove(HttpHeaders.AUTHORIZATION);
+			headers.set(CALLER_HEADER, caller.name());
+		}).build();
+		return chain.filter(exchange.mutate().request(forwarded).build());
+	}
+
+	private static Scope scopeFor(HttpMethod method, String path) {
+		if (HttpMethod.POST.equals(method) && path.equals("/v1/events")) {
+			return Scope.INGEST;
+		}
+		boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+		return read ? Scope.READ : Scope.ADMIN;
+	}
+
+	private static Optional<String> presentedKey(HttpHeaders headers) {
+		String key = headers.getFirst("X-API-Key");
+		if (key != null && !key.isBlank()) {
+			return Optional.of(key.trim());
+		}
+		String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return Optional.of(authorization.substring(7).trim()).filter((k) -> !k.isEmpty());
+		}
+		return Optional.empty();
+	}
+
+	private static void rateLimitHeaders(ServerHttpResponse response, TokenBucket bucket, long now) {
+		HttpHeaders headers = response.getHeaders();
+		headers.set("RateLimit-Limit", String.valueOf((long) bucket.rate()));
+		headers.set("RateLimit-Remaining", String.valueOf(Math.max(0, (long) Math.floor(bucket.available(now)))));
+		headers.set("RateLimit-Reset", String.valueOf(bucket.secondsUntil(bucket.rate(), now)));
+	}
+
+	private static Mono<Void> tooMany(ServerHttpResponse response, long retryAfter, String what) {
+		response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+		return Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Rate limit exceeded",
+				"this key sent more " + what + " than its limit allows; retry after " + retryAfter + " s");
+	}
+
+	private static void chargeEvents(KeyRing.Caller caller, ServerHttpResponse response) {
+		String count = response.getHeaders().getFirst(EVENT_COUNT_HEADER);
+		if (count == null) {
+			return;
+		}
+		try {
+			caller.events().charge(Long.parseLong(count), System.nanoTime());
+		}
+		catch (NumberFormatException ex) {
+			log.warn("ignoring malformed {} header from ingest", EVENT_COUNT_HEADER);
+		}
+	}
+
+}

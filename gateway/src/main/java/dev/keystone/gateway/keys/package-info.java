@@ -1,0 +1,4 @@
+/**
+ * API keys: who may call, with which scopes, and how fast.
+ */
+package dev.keystone.gateway.keys;

@@ -1,0 +1,81 @@
+package dev.keystone.gateway.routes;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every public path to its service. Each service has its own circuit breaker, so one dead
+ * service fails fast without affecting the others; only idempotent reads are retried.
+ */
+@Configuration(proxyBeanMethods = false)
+class RouteConfiguration {
+
+	@Bean
+	RouteLocator keystoneRoutes(RouteLocatorBuilder builder, ServiceRoutes services) {
+		return builder.routes()
+			.route("ingest-events",
+					(r) -> r.path("/v1/events")
+						.and()
+						.method(HttpMethod.POST)
+						.filters((f) -> breaker(f, "ingest"))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.ingestTimeout().toMillis())
+						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
+						.uri(services.ingest()))
+			.route("ingest-catalog",
+					(r) -> r.path("/v1/catalog/**")
+						.filters((f) -> retryReads(breaker(f, "ingest")))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.ingestTimeout().toMillis())
+						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
+						.uri(services.ingest()))
+			.route("routing-reads",
+					(r) -> r
+						.path("/v1/events", "/v1/events/histogram", "/v1/titles/**", "/v1/viewers/**", "/v1/anomalies")
+						.and()
+						.method(HttpMethod.GET)
+						.filters((f) -> retryReads(breaker(f, "routing")))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.readTimeout().toMillis())
+						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
+						.uri(services.routing()))
+			.route("alerts",
+					(r) -> r.path("/v1/alerts", "/v1/alerts/**")
+						.filters((f) -> retryReads(breaker(f, "alert")))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.readTimeout().toMillis())
+						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
+						.uri(services.alert()))
+			.route("recommendations",
+					(r) -> r.path("/v1/recommendations/**", "/v1/trending")
+						.filters((f) -> retryReads(breaker(f, "recommendation")))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.readTimeout().toMillis())
+						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
+						.uri(services.recommendation()))
+			.build();
+	}
+
+	private static GatewayFilterSpec breaker(GatewayFilterSpec filters, String service) {
+		return filters.circuitBreaker((breaker) -> breaker.setName(service)
+			.setFallbackUri(URI.create("forward:/fallback/" + service))
+			.setStatusCodes(Set.of("502", "504")));
+	}
+
+	private static GatewayFilterSpec retryReads(GatewayFilterSpec filters) {
+		return filters.retry((retry) -> retry.setRetries(2)
+			.setMethods(HttpMethod.GET)
+			.setSeries()
+			.setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.GATEWAY_TIMEOUT)
+			.setExceptions(IOException.class, TimeoutException.class)
+			.setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, true));
+	}
+
+}
