@@ -20,6 +20,9 @@ class EventsController {
 
 	static final String NDJSON = "application/x-ndjson";
 
+	/** Lets the gateway charge a key's event rate limit without reading the body itself. */
+	static final String EVENT_COUNT_HEADER = "Keystone-Event-Count";
+
 	private final EventBatchReader reader;
 
 	private final EventIntake intake;
@@ -36,9 +39,12 @@ class EventsController {
 			@RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
 			throws IOException {
 		boolean ndjson = contentType.isCompatibleWith(MediaType.parseMediaType(NDJSON));
-		IngestResponse response = this.intake.ingest(this.reader.read(body, ndjson, contentEncoding));
+		EventBatch batch = this.reader.read(body, ndjson, contentEncoding);
+		IngestResponse response = this.intake.ingest(batch);
 		HttpStatus status = response.errors().isEmpty() ? HttpStatus.ACCEPTED : HttpStatus.MULTI_STATUS;
-		return ResponseEntity.status(status).body(response);
+		return ResponseEntity.status(status)
+			.header(EVENT_COUNT_HEADER, String.valueOf(batch.items().size()))
+			.body(response);
 	}
 
 }

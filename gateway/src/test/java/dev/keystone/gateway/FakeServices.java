@@ -1,0 +1,66 @@
+package dev.keystone.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stand-ins for the four services behind the gateway: each answers with its own name,
+ * remembers the headers of the last request, and ingest reports a configurable event
+ * count the way the real one does.
+ */
+final class FakeServices implements AutoCloseable {
+
+	private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
+
+	final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
+
+	volatile int eventCount = 1;
+
+	static FakeServices start() {
+		FakeServices services = new FakeServices();
+		try {
+			for (String service : new String[] { "ingest", "routing", "alert", "recommendation" }) {
+				HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+				services.servers.put(service, server);
+				server.createContext("/", (exchange) -> {
+					services.lastHeaders.put(service, exchange.getRequestHeaders());
+					exchange.getRequestBody().readAllBytes();
+					byte[] body = ("{\"service\":\"" + service + "\",\"path\":\"" + exchange.getRequestURI().getPath()
+							+ "\"}")
+						.getBytes(StandardCharsets.UTF_8);
+					exchange.getResponseHeaders().set("Content-Type", "application/json");
+					if (service.equals("ingest")) {
+						exchange.getResponseHeaders().set("Keystone-Event-Count", String.valueOf(services.eventCount));
+					}
+					exchange.sendResponseHeaders(200, body.length);
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(body);
+					}
+				});
+				server.start();
+			}
+			return services;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String url(String service) {
+		return "http://127.0.0.1:" + this.servers.get(service).getAddress().getPort();
+	}
+
+	@Override
+	public void close() {
+		this.servers.values().forEach((server) -> server.stop(0));
+	}
+
+}

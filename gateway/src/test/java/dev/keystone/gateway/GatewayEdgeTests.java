@@ -1,0 +1,287 @@
+package dev.keystone.gateway;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway's own behaviour at the edge, with plain HTTP stand-ins behind it: keys,
+ * scopes, rate limits, routing, request ids, edge limits and a dead service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayEdgeTests {
+
+	static final String ALL = "key-all-scopes";
+
+	static final String READER = "key-read-only";
+
+	static final String SLOW = "key-two-per-second";
+
+	static final String FRUGAL = "key-ten-events";
+
+	static final FakeServices services = FakeServices.start();
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void configuration(DynamicPropertyRegistry registry) {
+		registry.add("INGEST_URL", () -> services.url("ingest"));
+		registry.add("ROUTING_URL", () -> services.url("routing"));
+		registry.add("ALERT_URL", () -> services.url("alert"));
+		registry.add("RECOMMENDATION_URL", GatewayEdgeTests::deadUrl);
+		key(registry, 0, "all", ALL, "ingest,read,admin", null, null);
+		key(registry, 1, "reader", READER, "read", null, null);
+		key(registry, 2, "slow", SLOW, "read", "2", null);
+		key(registry, 3, "frugal", FRUGAL, "ingest", null, "10");
+	}
+
+	@AfterAll
+	static void stopServices() {
+		services.close();
+	}
+
+	@Test
+	void refusesRequestsWithoutAKnownKey() {
+		this.client.get()
+			.uri("/v1/titles/t1/viewers")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("API key required");
+		this.client.get()
+			.uri("/v1/titles/t1/viewers")
+			.header("X-API-Key", "guess")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Unknown API key");
+		this.client.get().uri("/no/such/path").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void leavesActuatorOpen() {
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void refusesAKeyWithoutTheScope() {
+		this.client.post()
+			.uri("/v1/events")
+			.header("X-API-Key", READER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("this key lacks the ingest scope");
+		this.client.put()
+			.uri("/v1/catalog/titles/t1")
+			.header("Authorization", "Bearer " + READER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void routesEachPathToItsServiceWithoutTheKey() {
+		expectService(this.client.post()
+			.uri("/v1/events")
+			.header("X-API-Key", ALL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange(), "ingest");
+		expectService(this.client.put()
+			.uri("/v1/catalog/titles/t1")
+			.header("X-API-Key", ALL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange(), "ingest");
+		for (String path : new String[] { "/v1/events?titleId=t1", "/v1/events/histogram", "/v1/titles/t1/viewers",
+				"/v1/viewers/top", "/v1/anomalies" }) {
+			expectService(this.client.get().uri(path).header("Authorization", "Bearer " + ALL).exchange(), "routing");
+		}
+		expectService(this.client.get().uri("/v1/alerts?state=open").header("X-API-Key", ALL).exchange(), "alert");
+		assertThat(services.lastHeaders.get("routing").containsKey("X-API-Key")).isFalse();
+		assertThat(services.lastHeaders.get("routing").containsKey("Authorization")).isFalse();
+		assertThat(services.lastHeaders.get("alert").getFirst("Keystone-Caller")).isEqualTo("all");
+	}
+
+	@Test
+	void acceptsOrGeneratesARequestIdAndPassesItOn() {
+		this.client.get()
+			.uri("/v1/anomalies")
+			.header("X-API-Key", ALL)
+			.header("X-Request-Id", "req-42")
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "req-42");
+		assertThat(services.lastHeaders.get("routing").getFirst("X-Request-Id")).isEqualTo("req-42");
+
+		String generated = this.client.get()
+			.uri("/v1/anomalies")
+			.header("X-API-Key", ALL)
+			.exchange()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Request-Id");
+		assertThat(generated).hasSize(36);
+		assertThat(services.lastHeaders.get("routing").getFirst("X-Request-Id")).isEqualTo(generated);
+	}
+
+	@Test
+	void limitsRequestsPerKeyWithRetryAfterAndRateLimitHeaders() {
+		this.client.get().uri("/v1/anomalies").header("X-API-Key", ALL).exchange().expectStatus().isOk();
+		List<EntityExchangeResult<String>> results = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			results.add(this.client.get()
+				.uri("/v1/anomalies")
+				.header("X-API-Key", SLOW)
+				.exchange()
+				.expectBody(String.class)
+				.returnResult());
+		}
+
+		assertThat(results)
+			.allSatisfy((result) -> assertThat(result.getResponseHeaders().getFirst("RateLimit-Limit")).isEqualTo("2"));
+		assertThat(results).filteredOn((result) -> result.getStatus().value() == 200).isNotEmpty();
+		EntityExchangeResult<String> limited = results.stream()
+			.filter((result) -> result.getStatus() == HttpStatus.TOO_MANY_REQUESTS)
+			.findFirst()
+			.orElseThrow();
+		assertThat(limited.getResponseHeaders().getFirst("Retry-After")).matches("[1-9][0-9]*");
+		assertThat(limited.getResponseHeaders().getFirst("RateLimit-Remaining")).isEqualTo("0");
+		assertThat(limited.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get().uri("/v1/anomalies").header("X-API-Key", ALL).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void limitsEventsPerKeyByWhatIngestCounted() {
+		services.eventCount = 50;
+		try {
+			this.client.post()
+				.uri("/v1/events")
+				.header("X-API-Key", FRUGAL)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("[]")
+				.exchange()
+				.expectStatus()
+				.isOk();
+			this.client.post()
+				.uri("/v1/events")
+				.header("X-API-Key", FRUGAL)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("[]")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+				.expectHeader()
+				.valueMatches("Retry-After", "[1-9][0-9]*")
+				.expectBody()
+				.jsonPath("$.detail")
+				.value((detail) -> assertThat(detail.toString()).contains("events"));
+		}
+		finally {
+			services.eventCount = 1;
+		}
+	}
+
+	@Test
+	void refusesDeclaredBodiesOverTheIngestLimitAtTheEdge() {
+		this.client.post()
+			.uri("/v1/events")
+			.header("X-API-Key", ALL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("x".repeat(1024 * 1024 + 1))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+	}
+
+	@Test
+	void answersADeadServiceWithAFastServiceUnavailable() {
+		long started = System.nanoTime();
+		this.client.mutate()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.get()
+			.uri("/v1/trending")
+			.header("X-API-Key", ALL)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.exists("Retry-After")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat(detail.toString()).contains("recommendation"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+	}
+
+	private static void expectService(WebTestClient.ResponseSpec response, String service) {
+		response.expectStatus().isOk().expectBody().jsonPath("$.service").isEqualTo(service);
+	}
+
+	private static void key(DynamicPropertyRegistry registry, int index, String name, String key, String scopes,
+			String requestsPerSecond, String eventsPerSecond) {
+		String prefix = "keystone.gateway.keys[" + index + "].";
+		registry.add(prefix + "name", () -> name);
+		registry.add(prefix + "sha256", () -> sha256(key));
+		registry.add(prefix + "scopes", () -> scopes);
+		if (requestsPerSecond != null) {
+			registry.add(prefix + "requests-per-second", () -> requestsPerSecond);
+		}
+		if (eventsPerSecond != null) {
+			registry.add(prefix + "events-per-second", () -> eventsPerSecond);
+		}
+	}
+
+	static String sha256(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String deadUrl() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return "http://127.0.0.1:" + socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
