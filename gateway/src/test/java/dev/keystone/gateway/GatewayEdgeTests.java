@@ -87,6 +87,29 @@ class GatewayEdgeTests {
 	}
 
 	@Test
+	void servesTheApiDocumentationOfEachServiceWithoutAKey() {
+		this.client.get()
+			.uri("/v3/api-docs/ingest")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("ingest")
+			.jsonPath("$.path")
+			.isEqualTo("/v3/api-docs");
+		this.client.get()
+			.uri("/v3/api-docs/routing")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("routing");
+		this.client.get().uri("/docs").exchange().expectStatus().is3xxRedirection();
+	}
+
+	@Test
 	void refusesAKeyWithoutTheScope() {
 		this.client.post()
 			.uri("/v1/events")

@@ -36,10 +36,15 @@ class ReadApiIT extends RoutingIntegrationTest {
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
 	/**
-	 * Later than anything the other tests write, so it is the newest window the store
-	 * holds.
+	 * The minute before this one: the newest closed window, as the other tests write
+	 * older ones.
 	 */
-	private static final Instant TOP_WINDOW = NOW.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+	private static final Instant TOP_WINDOW = NOW.truncatedTo(ChronoUnit.MINUTES).minusSeconds(60);
+
+	/**
+	 * A window whose end lies ahead has not closed, however its count got into the store.
+	 */
+	private static final Instant OPEN_WINDOW = NOW.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofHours(1));
 
 	private static final Instant SERIES_START = NOW.truncatedTo(ChronoUnit.MINUTES).minusSeconds(120);
 
@@ -69,6 +74,8 @@ class ReadApiIT extends RoutingIntegrationTest {
 					PipelineRecords.viewerCount(BETA, "1m", TOP_WINDOW, TOP_WINDOW.plusSeconds(60), 7));
 			writer.send(Topics.VIEWERS_COUNTS, "_all",
 					PipelineRecords.viewerCount("_all", "1m", TOP_WINDOW, TOP_WINDOW.plusSeconds(60), 49));
+			writer.send(Topics.VIEWERS_COUNTS, BETA,
+					PipelineRecords.viewerCount(BETA, "1m", OPEN_WINDOW, OPEN_WINDOW.plusSeconds(60), 1000));
 			writer.send(Topics.ANOMALIES, "error_rate:title:" + ALPHA,
 					PipelineRecords.anomaly("an-1-" + RUN, "title:" + ALPHA, NOW.minusSeconds(600), "high"));
 			writer.send(Topics.ANOMALIES, "error_rate:title:" + ALPHA,

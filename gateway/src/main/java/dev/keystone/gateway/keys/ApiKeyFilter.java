@@ -21,7 +21,7 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Lets a request through only with a known key holding the needed scope and within its
  * rate limits. Runs before routing, so an unknown path is 401 to a stranger rather than a
- * map of what exists. Actuator endpoints stay open for probes and scrapes.
+ * map of what exists.
  */
 class ApiKeyFilter implements WebFilter, Ordered {
 
@@ -53,7 +53,7 @@ class ApiKeyFilter implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().pathWithinApplication().value();
-		if (path.equals("/actuator") || path.startsWith("/actuator/")) {
+		if (isOpen(path)) {
 			return chain.filter(exchange);
 		}
 		ServerHttpResponse response = exchange.getResponse();
@@ -101,6 +101,15 @@ class ApiKeyFilter implements WebFilter, Ordered {
 			headers.set(CALLER_HEADER, caller.name());
 		}).build();
 		return chain.filter(exchange.mutate().request(forwarded).build());
+	}
+
+	/**
+	 * Probes, scrapes and the API documentation need no key; they reveal nothing a key
+	 * protects.
+	 */
+	private static boolean isOpen(String path) {
+		return path.equals("/actuator") || path.startsWith("/actuator/") || path.equals("/docs")
+				|| path.startsWith("/docs/") || path.startsWith("/v3/api-docs") || path.startsWith("/webjars/");
 	}
 
 	private static Scope scopeFor(HttpMethod method, String path) {

@@ -60,6 +60,14 @@ class RouteConfiguration {
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.readTimeout().toMillis())
 						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
 						.uri(services.recommendation()))
+			.route("ingest-docs",
+					(r) -> r.path("/v3/api-docs/ingest")
+						.filters((f) -> f.setPath("/v3/api-docs"))
+						.uri(services.ingest()))
+			.route("routing-docs",
+					(r) -> r.path("/v3/api-docs/routing")
+						.filters((f) -> f.setPath("/v3/api-docs"))
+						.uri(services.routing()))
 			.build();
 	}
 

@@ -3,6 +3,7 @@ package dev.keystone.routing.viewers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -58,8 +59,8 @@ class ViewerCountStore {
 					+ "WHERE title_id = ? AND window = ? AND day = ? AND window_start >= ? AND window_start < ?");
 		this.selectLatestForTitle = session.prepare("SELECT window_start, window_end, viewers, events "
 				+ "FROM viewer_counts_by_title WHERE title_id = ? AND window = ? AND day = ? LIMIT 1");
-		this.selectLatestWindow = session
-			.prepare("SELECT window_start, window_end FROM viewer_windows WHERE window = ? AND day = ? LIMIT 1");
+		this.selectLatestWindow = session.prepare("SELECT window_start, window_end FROM viewer_windows "
+				+ "WHERE window = ? AND day = ? AND window_start <= ? LIMIT 1");
 		this.selectWindow = session.prepare("SELECT title_id, window_end, viewers, events FROM viewer_counts_by_window "
 				+ "WHERE window = ? AND window_start = ?");
 	}
@@ -112,10 +113,14 @@ class ViewerCountStore {
 		return Optional.empty();
 	}
 
-	/** Start and end of the newest window the store holds for that size. */
-	Optional<ClosedWindow> latestWindow(String window, Instant now) {
+	/**
+	 * Start and end of the newest window the store holds for that size that had closed by
+	 * {@code now}; a window whose end lies ahead (device clocks run fast) is not the
+	 * latest closed one.
+	 */
+	Optional<ClosedWindow> latestWindow(String window, Duration size, Instant now) {
 		for (LocalDate day : recentDays(now)) {
-			Row row = this.session.execute(this.selectLatestWindow.bind(window, day)).one();
+			Row row = this.session.execute(this.selectLatestWindow.bind(window, day, now.minus(size))).one();
 			if (row != null) {
 				return Optional.of(new ClosedWindow(row.getInstant("window_start"), row.getInstant("window_end")));
 			}

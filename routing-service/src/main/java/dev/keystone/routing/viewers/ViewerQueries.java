@@ -70,7 +70,7 @@ class ViewerQueries {
 	Map<String, Object> top(String window, int limit) {
 		QueryParameters.oneOf("window", window, ViewerCountSink.WINDOWS);
 		QueryParameters.bounded("limit", limit, 1, 100);
-		ViewerCountStore.ClosedWindow latest = this.store.latestWindow(window, this.clock.instant())
+		ViewerCountStore.ClosedWindow latest = this.store.latestWindow(window, size(window), this.clock.instant())
 			.orElseThrow(() -> new NotFoundException("no closed " + window + " window yet"));
 		List<ViewerCount> top = this.store.window(window, latest.start())
 			.stream()
@@ -96,7 +96,7 @@ class ViewerQueries {
 	}
 
 	private Instant asOf(String window) {
-		return this.store.latestWindow(window, this.clock.instant())
+		return this.store.latestWindow(window, size(window), this.clock.instant())
 			.map(ViewerCountStore.ClosedWindow::end)
 			.orElse(null);
 	}
