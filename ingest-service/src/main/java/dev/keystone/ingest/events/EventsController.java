@@ -20,7 +20,9 @@ class EventsController {
 
 	static final String NDJSON = "application/x-ndjson";
 
-	/** Lets the gateway charge a key's event rate limit without reading the body itself. */
+	/**
+	 * Lets the gateway charge a key's event rate limit without reading the body itself.
+	 */
 	static final String EVENT_COUNT_HEADER = "Keystone-Event-Count";
 
 	private final EventBatchReader reader;
