@@ -1,0 +1,31 @@
+package dev.keystone.bench;
+
+import java.util.List;
+
+/**
+ * Runs one scenario: {@code ingest}, {@code gateway}, {@code routing prepare} or
+ * {@code routing measure}. {@code bench/run} starts the servers and services a scenario
+ * needs and passes their addresses in {@link BenchSettings}.
+ */
+public final class Bench {
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchSettings settings = BenchSettings.fromEnvironment();
+		String scenario = String.join(" ", List.of(args));
+		switch (scenario) {
+			case "ingest" -> new IngestScenario(settings).run();
+			case "gateway" -> new GatewayScenario(settings).run();
+			case "routing prepare" -> new RoutingScenario(settings).prepare();
+			case "routing measure" -> new RoutingScenario(settings).measure();
+			default -> {
+				System.err.println("usage: Bench ingest | gateway | routing prepare | routing measure");
+				System.exit(2);
+			}
+		}
+		System.exit(0);
+	}
+
+}
