@@ -39,7 +39,7 @@ record BenchSettings(String kafka, URI elasticsearch, String cassandra, URI inge
 				URI.create(env.getOrDefault("BENCH_ROUTING_URL", "http://127.0.0.1:28083")),
 				env.getOrDefault("BENCH_API_KEY", ""), Path.of(env.getOrDefault("BENCH_KAFKA_LIB", ".")),
 				Path.of(env.getOrDefault("BENCH_ROOT", ".")), Path.of(env.getOrDefault("BENCH_STATE", ".")),
-				Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP", "10"))),
+				Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP", "20"))),
 				Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_DURATION", "20"))),
 				Integer.parseInt(env.getOrDefault("BENCH_CONNECTIONS", "48")),
 				Integer.parseInt(env.getOrDefault("BENCH_EVENTS", "200000")),

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * Device events as TVs, phones and consoles send them while watching: mostly heartbeats,
- * some play and buffering transitions, every field of the contract filled in, about 280
+ * some play and buffering transitions, every field of the contract filled in, about 290
  * bytes each.
  */
 final class PlaybackEvents {
@@ -33,14 +33,13 @@ final class PlaybackEvents {
 		int device = this.random.nextInt(50_000);
 		String deviceType = DEVICE_TYPES[device % DEVICE_TYPES.length];
 		Instant timestamp = Instant.now().minusMillis(this.random.nextInt(30_000));
-		return "{\"eventId\":\"ev-" + this.run + "-" + n + "\",\"type\":\"" + TYPES[this.random.nextInt(TYPES.length)]
+		return "{\"eventId\":\"" + this.run + n + "\",\"type\":\"" + TYPES[this.random.nextInt(TYPES.length)]
 				+ "\",\"timestamp\":\"" + timestamp + "\",\"deviceId\":\"" + deviceType + "-" + device
 				+ "\",\"deviceType\":\"" + deviceType + "\",\"profileId\":\"p-" + device + "-" + this.random.nextInt(4)
 				+ "\",\"sessionId\":\"s-" + device + "-" + this.random.nextInt(1000) + "\",\"titleId\":\"title-"
 				+ this.random.nextInt(1000) + "\",\"positionMs\":" + this.random.nextInt(7_200_000) + ",\"country\":\""
 				+ COUNTRIES[device % COUNTRIES.length] + "\",\"appVersion\":\"7.4." + (device % 12)
-				+ "\",\"properties\":{\"bitrateKbps\":" + (1500 + this.random.nextInt(6000)) + ",\"cdn\":\"edge-"
-				+ this.random.nextInt(16) + "\"}}";
+				+ "\",\"properties\":{\"cdn\":\"edge-" + this.random.nextInt(16) + "\"}}";
 	}
 
 	/** Bodies of one event each. */
