@@ -1,10 +1,7 @@
 package dev.keystone.gateway;
 
-import java.net.http.HttpResponse;
-
 import dev.keystone.testkit.KeystoneStackProperties;
-import dev.keystone.testkit.ServiceEndpoints;
-import org.junit.jupiter.api.Test;
+import dev.keystone.testkit.OperationsContract;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,11 +9,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
-class GatewayOperationsIT {
+class GatewayOperationsIT implements OperationsContract {
 
 	@LocalServerPort
 	int port;
@@ -26,22 +21,14 @@ class GatewayOperationsIT {
 		KeystoneStackProperties.register(registry);
 	}
 
-	@Test
-	void reportsLiveAndReadyOnTheRealServers() {
-		for (String probe : new String[] { "/actuator/health", "/actuator/health/liveness",
-				"/actuator/health/readiness" }) {
-			HttpResponse<String> health = ServiceEndpoints.get(this.port, probe);
-			assertThat(health.statusCode()).as(probe).isEqualTo(200);
-			assertThat(health.body()).as(probe).contains("\"status\":\"UP\"");
-		}
+	@Override
+	public int port() {
+		return this.port;
 	}
 
-	@Test
-	void exposesPrometheusMetricsTaggedWithTheApplication() {
-		HttpResponse<String> metrics = ServiceEndpoints.get(this.port, "/actuator/prometheus");
-
-		assertThat(metrics.statusCode()).isEqualTo(200);
-		assertThat(metrics.body()).contains("jvm_memory_used_bytes", "application=\"gateway\"");
+	@Override
+	public String applicationName() {
+		return "gateway";
 	}
 
 }
