@@ -9,11 +9,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import dev.keystone.routing.system.SinkMetrics;
 import dev.keystone.routing.system.SinkSettings;
 import dev.keystone.routing.system.StoreUnavailableException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Bulk-indexes documents by id, so a redelivered record overwrites its earlier copy.
@@ -27,32 +26,12 @@ class BulkWriter {
 
 	private final SinkSettings settings;
 
-	private final Counter ok;
-
-	private final Counter retried;
-
-	private final Counter failed;
-
-	private final Timer writeTime;
+	private final SinkMetrics metrics;
 
 	BulkWriter(ElasticsearchClient client, SinkSettings settings, MeterRegistry registry) {
 		this.client = client;
 		this.settings = settings;
-		this.ok = writes(registry, "ok");
-		this.retried = writes(registry, "retried");
-		this.failed = writes(registry, "failed");
-		this.writeTime = Timer.builder("keystone.sink.write")
-			.tag("sink", "elasticsearch")
-			.description("Time to write one batch to the store")
-			.register(registry);
-	}
-
-	private static Counter writes(MeterRegistry registry, String outcome) {
-		return Counter.builder("keystone.sink.writes")
-			.tag("sink", "elasticsearch")
-			.tag("outcome", outcome)
-			.description("Records written to a store, by outcome")
-			.register(registry);
+		this.metrics = SinkMetrics.of(registry, "elasticsearch");
 	}
 
 	List<BulkFailure> write(List<BulkDocument> documents) {
@@ -66,7 +45,7 @@ class BulkWriter {
 			for (int i = 0; i < pending.size(); i++) {
 				BulkResponseItem item = response.items().get(i);
 				if (item.error() == null) {
-					this.ok.increment();
+					this.metrics.ok().increment();
 				}
 				else if (transientStatus(item.status())) {
 					retry.add(pending.get(i));
@@ -86,13 +65,13 @@ class BulkWriter {
 				throw new StoreUnavailableException(
 						"elasticsearch kept refusing " + retry.size() + " documents of a batch", null);
 			}
-			this.retried.increment(retry.size());
+			this.metrics.retried().increment(retry.size());
 			pending = retry;
 			if (!pending.isEmpty()) {
 				pause(attempt);
 			}
 		}
-		this.failed.increment(refused.size());
+		this.metrics.failed().increment(refused.size());
 		return refused;
 	}
 
@@ -110,7 +89,7 @@ class BulkWriter {
 			throw new StoreUnavailableException("elasticsearch unreachable", ex);
 		}
 		finally {
-			this.writeTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			this.metrics.writeTime().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		}
 	}
 

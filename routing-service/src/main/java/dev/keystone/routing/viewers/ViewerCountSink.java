@@ -18,11 +18,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.keystone.events.ViewerCount;
 import dev.keystone.routing.system.RejectionPublisher;
+import dev.keystone.routing.system.SinkMetrics;
 import dev.keystone.routing.system.SinkStatus;
 import dev.keystone.routing.system.StoreUnavailableException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Writes each batch of {@code viewers.counts} to Cassandra with concurrent upserts. The
@@ -43,11 +42,7 @@ class ViewerCountSink implements Consumer<List<String>> {
 
 	private final SinkStatus status;
 
-	private final Counter ok;
-
-	private final Counter failed;
-
-	private final Timer writeTime;
+	private final SinkMetrics metrics;
 
 	ViewerCountSink(ViewerCountStore store, ObjectMapper mapper, RejectionPublisher rejections, SinkStatus status,
 			MeterRegistry registry) {
@@ -55,20 +50,7 @@ class ViewerCountSink implements Consumer<List<String>> {
 		this.mapper = mapper;
 		this.rejections = rejections;
 		this.status = status;
-		this.ok = writes(registry, "ok");
-		this.failed = writes(registry, "failed");
-		this.writeTime = Timer.builder("keystone.sink.write")
-			.tag("sink", "cassandra")
-			.description("Time to write one batch to the store")
-			.register(registry);
-	}
-
-	private static Counter writes(MeterRegistry registry, String outcome) {
-		return Counter.builder("keystone.sink.writes")
-			.tag("sink", "cassandra")
-			.tag("outcome", outcome)
-			.description("Records written to a store, by outcome")
-			.register(registry);
+		this.metrics = SinkMetrics.of(registry, "cassandra");
 	}
 
 	@Override
@@ -97,10 +79,10 @@ class ViewerCountSink implements Consumer<List<String>> {
 			throw new StoreUnavailableException("interrupted while writing viewer counts", ex);
 		}
 		finally {
-			this.writeTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			this.metrics.writeTime().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		}
 		this.status.writing("cassandra");
-		this.ok.increment(counts);
+		this.metrics.ok().increment(counts);
 	}
 
 	private ViewerCount parse(String record) {
@@ -137,7 +119,7 @@ class ViewerCountSink implements Consumer<List<String>> {
 	}
 
 	private void reject(String key, String reason, JsonNode original) {
-		this.failed.increment();
+		this.metrics.failed().increment();
 		this.rejections.reject(key, "unwritable", reason, original);
 	}
 
