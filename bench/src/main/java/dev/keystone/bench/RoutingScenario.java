@@ -57,6 +57,8 @@ final class RoutingScenario {
 
 	private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(15);
 
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
 	private final BenchSettings settings;
 
 	RoutingScenario(BenchSettings settings) {
@@ -136,9 +138,15 @@ final class RoutingScenario {
 			viewers = new Drain(VIEWERS_GROUP, COUNTS_TOPIC, kafka.endOffset(COUNTS_TOPIC));
 			Report.progress("waiting for routing-service to drain %,d events and %,d viewer counts", search.target,
 					viewers.target);
-			long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-			long nextLog = System.nanoTime();
+			long started = System.nanoTime();
+			long deadline = started + DRAIN_TIMEOUT.toNanos();
+			long nextLog = started;
 			while (!(search.done() && viewers.done())) {
+				if (search.committed == 0 && viewers.committed == 0
+						&& System.nanoTime() - started > START_TIMEOUT.toNanos() && !ready()) {
+					throw new IllegalStateException("routing-service neither ready nor consuming after "
+							+ START_TIMEOUT.toSeconds() + " s; see its log");
+				}
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("routing-service did not drain within " + DRAIN_TIMEOUT
 							+ ": search " + search.committed + ", viewers " + viewers.committed);
@@ -221,21 +229,23 @@ final class RoutingScenario {
 	}
 
 	private void waitUntilReady() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		try (HttpConnection http = new HttpConnection(this.settings.routing())) {
-			while (System.nanoTime() < deadline) {
-				try {
-					if (http.get("/actuator/health/readiness", Map.of()).status() == 200) {
-						return;
-					}
-				}
-				catch (IOException ex) {
-					// not listening yet
-				}
-				Thread.sleep(500);
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (ready()) {
+				return;
 			}
+			Thread.sleep(500);
 		}
 		throw new IllegalStateException("routing-service not ready");
+	}
+
+	private boolean ready() {
+		try (HttpConnection http = new HttpConnection(this.settings.routing())) {
+			return http.get("/actuator/health/readiness", Map.of()).status() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/**
