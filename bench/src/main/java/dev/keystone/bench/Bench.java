@@ -3,9 +3,10 @@ package dev.keystone.bench;
 import java.util.List;
 
 /**
- * Runs one scenario: {@code ingest}, {@code gateway}, {@code routing prepare} or
- * {@code routing measure}. {@code bench/run} starts the servers and services a scenario
- * needs and passes their addresses in {@link BenchSettings}.
+ * Runs one scenario: {@code ingest}, {@code gateway}, {@code routing prepare},
+ * {@code routing measure}, {@code processing prepare} or {@code processing measure}.
+ * {@code bench/run} starts the servers and services a scenario needs and passes their
+ * addresses in {@link BenchSettings}.
  */
 public final class Bench {
 
@@ -20,8 +21,12 @@ public final class Bench {
 			case "gateway" -> new GatewayScenario(settings).run();
 			case "routing prepare" -> new RoutingScenario(settings).prepare();
 			case "routing measure" -> new RoutingScenario(settings).measure();
+			case "processing prepare" -> new ProcessingScenario(settings).prepare();
+			case "processing flink" -> new ProcessingScenario(settings).flink();
+			case "processing measure" -> new ProcessingScenario(settings).measure();
 			default -> {
-				System.err.println("usage: Bench ingest | gateway | routing prepare | routing measure");
+				System.err.println("usage: Bench ingest | gateway | routing prepare | routing measure"
+						+ " | processing prepare | processing measure");
 				System.exit(2);
 			}
 		}

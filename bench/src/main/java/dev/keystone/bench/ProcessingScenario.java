@@ -1,0 +1,536 @@
+package dev.keystone.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * How fast processing-service works through a backlog of raw events, and how long an
+ * event takes through it under a steady load, against the same distinct-viewer windows as
+ * an Apache Flink job over the same backlog, in the same run.
+ *
+ * <p>
+ * Two phases, because processing-service must start only once its backlog is on the
+ * topic: {@code prepare} writes the catalog and the backlog to {@code events.raw} and
+ * runs the Flink job over it (nothing else running, {@code flink} in a JVM of its own);
+ * {@code measure} runs while processing-service starts: it follows the consumer groups of
+ * the {@code cleanse} and {@code viewers} applications until they have committed the
+ * whole backlog, then sends a steady load stamped with the current time and reads
+ * {@code processedAt} back from {@code events.enriched}.
+ */
+final class ProcessingScenario {
+
+	private static final String RAW_TOPIC = "events.raw";
+
+	private static final String ENRICHED_TOPIC = "events.enriched";
+
+	private static final String CATALOG_TOPIC = "catalog.titles";
+
+	/** Concurrent viewers in the backlog and the steady load. */
+	private static final int VIEWERS = 40_000;
+
+	/**
+	 * Event times of the backlog run through this span, ending when the preload starts.
+	 */
+	private static final Duration SPAN = Duration.ofMinutes(5);
+
+	/** How much earlier than its place on the time line a device may stamp an event. */
+	private static final int JITTER_MILLIS = 3000;
+
+	private static final int FLINK_PARALLELISM = 2;
+
+	private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(20);
+
+	private static final Pattern STAGE = Pattern
+		.compile("^keystone_processing_events_total\\{[^}]*stage=\"([a-z]+)\"[^}]*\\} ([0-9.E+-]+)$");
+
+	private static final Pattern REJECTED = Pattern
+		.compile("^keystone_processing_rejected_total\\{[^}]*reason=\"([a-z_]+)\"[^}]*\\} ([0-9.E+-]+)$");
+
+	private final BenchSettings settings;
+
+	private final String applicationId;
+
+	private final int steadyRate;
+
+	ProcessingScenario(BenchSettings settings) {
+		this.settings = settings;
+		Map<String, String> env = System.getenv();
+		this.applicationId = env.getOrDefault("BENCH_PROCESSING_APP_ID", "keystone-processing");
+		this.steadyRate = Integer.parseInt(env.getOrDefault("BENCH_RATE", "5000"));
+	}
+
+	void prepare() throws Exception {
+		int events = this.settings.events();
+		writeCatalog();
+		Report.progress("preloading %,d raw events into %s (event times over %d min)", events, RAW_TOPIC,
+				SPAN.toMinutes());
+		long started = System.nanoTime();
+		long end = System.currentTimeMillis();
+		long start = end - SPAN.toMillis();
+		SplittableRandom jitter = new SplittableRandom(3);
+		RawEvents raw = new RawEvents(VIEWERS, "bench", 42);
+		double rawBytes = 0;
+		try (KafkaProducer<String, String> producer = producer(20, 262144)) {
+			for (long n = 0; n < events; n++) {
+				long onTimeLine = start + n * SPAN.toMillis() / events;
+				RawEvents.Raw event = raw.event(n, onTimeLine - jitter.nextInt(JITTER_MILLIS),
+						onTimeLine + jitter.nextInt(400));
+				rawBytes += event.json().length();
+				producer.send(new ProducerRecord<>(RAW_TOPIC, null, event.receivedAtMillis(), event.deviceId(),
+						event.json()));
+			}
+			producer.flush();
+		}
+		double preloadSeconds = (System.nanoTime() - started) / 1e9;
+		long onTopic;
+		try (KafkaTopics kafka = new KafkaTopics(this.settings.kafka())) {
+			onTopic = kafka.endOffset(RAW_TOPIC);
+		}
+		if (onTopic != events) {
+			throw new IllegalStateException(RAW_TOPIC + " holds " + onTopic + " records, expected " + events);
+		}
+		Report.progress("%s holds %,d events (preloaded at %,.0f events/s)", RAW_TOPIC, onTopic,
+				events / preloadSeconds);
+
+		Properties state = new Properties();
+		state.setProperty("events", String.valueOf(events));
+		state.setProperty("eventBytes", String.valueOf(rawBytes / events));
+		state.setProperty("preloadRate", String.valueOf(events / preloadSeconds));
+		store(state, backlogFile(), "the backlog of the processing scenario");
+		runFlinkJvm();
+	}
+
+	/**
+	 * Runs {@link #flink()} in a JVM of its own on the module's plain class path (see
+	 * bench/pom.xml; {@code BENCH_FLINK_CLASSPATH}, else bench/target), with this one's
+	 * environment.
+	 */
+	private void runFlinkJvm() throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Path target = this.settings.root().resolve("bench/target");
+		String classPath = System.getenv()
+			.getOrDefault("BENCH_FLINK_CLASSPATH",
+					target.resolve("classes") + File.pathSeparator + target.resolve("lib") + File.separator + "*");
+		List<String> command = List.of(java.toString(), "-Xms1g", "-Xmx2g", "-cp", classPath, Bench.class.getName(),
+				"processing", "flink");
+		Process process = new ProcessBuilder(command).inheritIO().start();
+		try {
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("the Flink job failed (exit " + process.exitValue() + ")");
+			}
+		}
+		finally {
+			process.destroy();
+		}
+	}
+
+	/** The Flink baseline over the backlog {@link #prepare()} wrote. */
+	void flink() throws Exception {
+		Properties backlog = load(backlogFile());
+		long events = Long.parseLong(backlog.getProperty("events"));
+		double load = loadAverage();
+		Report.progress("Flink: distinct sessions per title in 10 s and 1 m windows over %s, parallelism %d", RAW_TOPIC,
+				FLINK_PARALLELISM);
+		FlinkViewers.Result flink = new FlinkViewers(this.settings.kafka(), FLINK_PARALLELISM).run(RAW_TOPIC,
+				"bench-flink");
+		Report.progress("Flink: %,d events, %,d window counts in %.1f s (%.1f s with the cluster start)",
+				flink.events(), flink.windows(), flink.net().toMillis() / 1000.0, flink.wall().toMillis() / 1000.0);
+		if (flink.events() != events) {
+			throw new IllegalStateException("the Flink job read " + flink.events() + " events, expected " + events);
+		}
+		if (flink.counted() != 2 * flink.sessions()) {
+			throw new IllegalStateException("the Flink windows counted " + flink.counted() + " sessions of "
+					+ flink.sessions() + " (×2 window sizes)");
+		}
+		Properties state = new Properties();
+		state.setProperty("flinkRate", String.valueOf(flink.eventsPerSecond()));
+		state.setProperty("flinkNet", String.valueOf(flink.net().toMillis() / 1000.0));
+		state.setProperty("flinkWall", String.valueOf(flink.wall().toMillis() / 1000.0));
+		state.setProperty("flinkWindows", String.valueOf(flink.windows()));
+		state.setProperty("flinkPlayback", String.valueOf(flink.sessions() / 2));
+		state.setProperty("flinkLoad", String.valueOf(load));
+		store(state, flinkFile(), "the Flink baseline of the processing scenario");
+	}
+
+	private Path backlogFile() {
+		return this.settings.state().resolve("processing-backlog.properties");
+	}
+
+	private Path flinkFile() {
+		return this.settings.state().resolve("processing-flink.properties");
+	}
+
+	private static void store(Properties properties, Path file, String comment) throws IOException {
+		Files.createDirectories(file.getParent());
+		try (Writer out = Files.newBufferedWriter(file)) {
+			properties.store(out, comment);
+		}
+	}
+
+	private static Properties load(Path file) throws IOException {
+		Properties properties = new Properties();
+		try (Reader in = Files.newBufferedReader(file)) {
+			properties.load(in);
+		}
+		return properties;
+	}
+
+	void measure() throws Exception {
+		Properties state = load(backlogFile());
+		state.putAll(load(flinkFile()));
+		long events = Long.parseLong(state.getProperty("events"));
+		Group cleanse = new Group(this.applicationId + "-cleanse");
+		Group viewers = new Group(this.applicationId + "-viewers");
+		double loadBefore = loadAverage();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafka()))) {
+			Report.progress("waiting for processing-service to work through %,d events (groups %s, %s)", events,
+					cleanse.id, viewers.id);
+			long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+			long nextLog = System.nanoTime();
+			while (!(cleanse.done() && viewers.done())) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("processing-service did not finish the backlog within "
+							+ DRAIN_TIMEOUT + ": cleanse " + cleanse.committed + " of " + events);
+				}
+				cleanse.observe(admin, 0);
+				if (cleanse.done()) {
+					// events.enriched is written in transactions: each partition may end
+					// with a commit marker that a caught-up consumer need not have
+					// passed.
+					viewers.observe(admin, 1);
+				}
+				else {
+					viewers.committedOnly(admin);
+				}
+				if (System.nanoTime() >= nextLog) {
+					Report.progress("cleanse committed %,d of %,d raw events; viewers %,d behind", cleanse.committed,
+							events, viewers.lag);
+					nextLog += Duration.ofSeconds(5).toNanos();
+				}
+				Thread.sleep(200);
+			}
+		}
+		double loadAfter = loadAverage();
+		Steady steady = steady();
+		Map<String, Double> stages = metrics(STAGE);
+		Map<String, Double> rejected = metrics(REJECTED);
+
+		double flinkRate = Double.parseDouble(state.getProperty("flinkRate"));
+		double keystoneRate = (events - cleanse.firstCommitted) / ((cleanse.doneAt - cleanse.firstAt) / 1e9);
+		double viewersRate = (events - cleanse.firstCommitted) / ((viewers.doneAt - cleanse.firstAt) / 1e9);
+		Report.figure("preloaded raw events", events, "events");
+		Report.figure("raw event size (mean)", Double.parseDouble(state.getProperty("eventBytes")), "bytes");
+		Report.figure("preload producer (acks=all, lz4)", Double.parseDouble(state.getProperty("preloadRate")),
+				"events/s");
+		String launched = System.getenv("BENCH_LAUNCHED_AT");
+		if (launched != null) {
+			long launchedAt = Long.parseLong(launched);
+			Report.figure("processing-service launch to backlog cleansed", (cleanse.doneAtMillis - launchedAt) / 1000.0,
+					"s");
+			Report.figure("processing-service launch to backlog in viewer windows",
+					(viewers.doneAtMillis - launchedAt) / 1000.0, "s");
+		}
+		Report.figure("keystone cleanse (from its first commit)", keystoneRate, "events/s");
+		Report.figure("keystone raw to viewer windows (from cleanse's first commit)", viewersRate, "events/s");
+		Report.figure("load average (1 min) when processing-service started", loadBefore, "");
+		Report.figure("load average (1 min) when it finished the backlog", loadAfter, "");
+		stages.forEach((stage, count) -> Report.figure("processing events_total stage=" + stage, count, "events"));
+		rejected
+			.forEach((reason, count) -> Report.figure("processing rejected_total reason=" + reason, count, "events"));
+		Report.figure("steady load offered", this.steadyRate, "events/s");
+		Report.figure("steady load sent", steady.sentRate, "events/s");
+		Report.figure("steady events read back from events.enriched", steady.processed.count(), "events");
+		Report.latency("steady processedAt − receivedAt", steady.processed);
+		Report.latency("steady receivedAt to readable on events.enriched (read_committed)", steady.visible);
+		Report.figure("flink job (MiniCluster, parallelism " + FLINK_PARALLELISM + ") run time",
+				Double.parseDouble(state.getProperty("flinkNet")), "s");
+		Report.figure("flink job with the cluster start", Double.parseDouble(state.getProperty("flinkWall")), "s");
+		Report.figure("flink window counts emitted", Double.parseDouble(state.getProperty("flinkWindows")), "windows");
+		Report.figure("load average (1 min) when the flink job started",
+				Double.parseDouble(state.getProperty("flinkLoad")), "");
+		Report.figure("flink distinct-count windows", flinkRate, "events/s");
+		if (steady.processed.count() < steady.sent) {
+			Report.progress("WARNING: %,d of %,d steady events did not come back on %s",
+					steady.sent - steady.processed.count(), steady.sent, ENRICHED_TOPIC);
+		}
+		if (rejected.values().stream().anyMatch((count) -> count > 0)) {
+			Report.progress("WARNING: processing-service rejected events that should all pass");
+		}
+		Report.ratio("keystone events/s ÷ flink events/s", keystoneRate / flinkRate);
+	}
+
+	private void writeCatalog() {
+		try (KafkaProducer<String, String> producer = producer(5, 16384)) {
+			for (int t = 0; t < RawEvents.TITLES; t++) {
+				String json = "{\"titleId\":\"" + RawEvents.titleId(t) + "\",\"name\":\"Title " + t
+						+ "\",\"genres\":[\"drama\"],\"durationMs\":5400000,\"releaseYear\":2024}";
+				producer.send(new ProducerRecord<>(CATALOG_TOPIC, RawEvents.titleId(t), json));
+			}
+			producer.flush();
+		}
+	}
+
+	private KafkaProducer<String, String> producer(int lingerMs, int batchSize) {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafka(),
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, lingerMs,
+				ProducerConfig.BATCH_SIZE_CONFIG, batchSize, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+	}
+
+	/** Latencies of events sent at a steady rate once the backlog is done. */
+	private static final class Steady {
+
+		final LatencyRecorder processed = new LatencyRecorder();
+
+		final LatencyRecorder visible = new LatencyRecorder();
+
+		long sent;
+
+		double sentRate;
+
+	}
+
+	private Steady steady() throws InterruptedException, ExecutionException {
+		Steady steady = new Steady();
+		String run = "steady";
+		Properties props = new Properties();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafka());
+		props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+		AtomicBoolean sending = new AtomicBoolean(true);
+		AtomicLong sent = new AtomicLong();
+		ObjectMapper mapper = new ObjectMapper();
+		Duration duration = this.settings.duration();
+		try (KafkaTopics kafka = new KafkaTopics(this.settings.kafka());
+				KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+						new StringDeserializer())) {
+			List<TopicPartition> partitions = kafka.partitions(ENRICHED_TOPIC);
+			consumer.assign(partitions);
+			consumer.seekToEnd(partitions);
+			partitions.forEach(consumer::position);
+			Report.progress("steady load: %,d events/s for %d s into %s, reading %s", this.steadyRate,
+					duration.toSeconds(), RAW_TOPIC, ENRICHED_TOPIC);
+			Thread producer = new Thread(() -> {
+				RawEvents raw = new RawEvents(VIEWERS, run, 7);
+				SplittableRandom random = new SplittableRandom(5);
+				long tick = TimeUnit.MILLISECONDS.toNanos(10);
+				int perTick = Math.max(1, this.steadyRate / 100);
+				long start = System.nanoTime();
+				long ticks = duration.toMillis() / 10;
+				try (KafkaProducer<String, String> out = producer(5, 131072)) {
+					for (long t = 0; t < ticks; t++) {
+						long due = start + t * tick;
+						long wait = due - System.nanoTime();
+						if (wait > 0) {
+							LockSupport.parkNanos(wait);
+						}
+						for (int i = 0; i < perTick; i++) {
+							long now = System.currentTimeMillis();
+							RawEvents.Raw event = raw.event(sent.getAndIncrement(), now - 50 - random.nextInt(350),
+									now);
+							out.send(new ProducerRecord<>(RAW_TOPIC, null, now, event.deviceId(), event.json()));
+						}
+					}
+					out.flush();
+				}
+				steady.sentRate = sent.get() / ((System.nanoTime() - start) / 1e9);
+				sending.set(false);
+			}, "steady-producer");
+			producer.start();
+			long readDeadline = Long.MAX_VALUE;
+			String prefix = run + "-";
+			while (System.nanoTime() < readDeadline) {
+				if (!sending.get() && readDeadline == Long.MAX_VALUE) {
+					readDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+				}
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+					Instant readAt = Instant.now();
+					JsonNode event = json(mapper, record.value());
+					JsonNode eventId = (event != null) ? event.get("eventId") : null;
+					if (eventId == null || !eventId.asText().startsWith(prefix)) {
+						continue;
+					}
+					Instant receivedAt = Instant.parse(event.get("receivedAt").asText());
+					Instant processedAt = Instant.parse(event.get("processedAt").asText());
+					steady.processed.record(Duration.between(receivedAt, processedAt).toNanos());
+					steady.visible.record(Duration.between(receivedAt, readAt).toNanos());
+				}
+				if (!sending.get() && steady.processed.count() >= sent.get()) {
+					break;
+				}
+			}
+			producer.join();
+		}
+		steady.sent = sent.get();
+		return steady;
+	}
+
+	private static JsonNode json(ObjectMapper mapper, String value) {
+		try {
+			return mapper.readTree(value);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	/** Counters of processing-service's Prometheus endpoint, by their one label. */
+	private Map<String, Double> metrics(Pattern pattern) {
+		String url = System.getenv().getOrDefault("BENCH_PROCESSING_URL", "http://127.0.0.1:28082");
+		try (HttpConnection http = new HttpConnection(java.net.URI.create(url))) {
+			HttpConnection.Response response = http.get("/actuator/prometheus", Map.of());
+			return new String(response.body(), StandardCharsets.UTF_8).lines()
+				.map(pattern::matcher)
+				.filter(Matcher::matches)
+				.collect(Collectors.toMap((m) -> m.group(1), (m) -> Double.parseDouble(m.group(2)), Double::sum,
+						java.util.TreeMap::new));
+		}
+		catch (IOException ex) {
+			Report.progress("could not read processing-service's metrics: %s", ex.getMessage());
+			return Map.of();
+		}
+	}
+
+	private static double loadAverage() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+	/**
+	 * How far one Kafka Streams application has committed on every topic it reads. The
+	 * rate is taken from its first commit on, so the service's start-up is left out.
+	 */
+	private static final class Group {
+
+		final String id;
+
+		long committed;
+
+		long lag = -1;
+
+		long firstCommitted = -1;
+
+		long firstAt;
+
+		long doneAt;
+
+		long doneAtMillis;
+
+		Group(String id) {
+			this.id = id;
+		}
+
+		boolean done() {
+			return this.doneAt != 0;
+		}
+
+		void committedOnly(Admin admin) throws InterruptedException, ExecutionException {
+			Map<TopicPartition, OffsetAndMetadata> offsets = offsets(admin);
+			this.lag = offsets.isEmpty() ? -1 : lag(admin, offsets, 0);
+		}
+
+		/**
+		 * Done once no partition it has committed on is more than {@code slack} behind.
+		 */
+		void observe(Admin admin, long slack) throws InterruptedException, ExecutionException {
+			if (done()) {
+				return;
+			}
+			Map<TopicPartition, OffsetAndMetadata> offsets = offsets(admin);
+			long now = System.nanoTime();
+			this.committed = offsets.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().topic().equals(RAW_TOPIC))
+				.mapToLong((e) -> e.getValue().offset())
+				.sum();
+			if (offsets.isEmpty()) {
+				return;
+			}
+			if (this.firstCommitted < 0) {
+				this.firstCommitted = this.committed;
+				this.firstAt = now;
+			}
+			this.lag = lag(admin, offsets, slack);
+			if (this.lag == 0) {
+				this.doneAt = now;
+				this.doneAtMillis = System.currentTimeMillis();
+			}
+		}
+
+		private Map<TopicPartition, OffsetAndMetadata> offsets(Admin admin)
+				throws InterruptedException, ExecutionException {
+			Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(this.id)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			return offsets.entrySet()
+				.stream()
+				.filter((e) -> e.getValue() != null)
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		}
+
+		/**
+		 * Records behind the end offsets, partitions within {@code slack} counting as 0.
+		 */
+		private static long lag(Admin admin, Map<TopicPartition, OffsetAndMetadata> offsets, long slack)
+				throws InterruptedException, ExecutionException {
+			Map<TopicPartition, Long> ends = admin
+				.listOffsets(offsets.keySet()
+					.stream()
+					.collect(Collectors.toMap(Function.identity(), (p) -> OffsetSpec.latest())))
+				.all()
+				.get()
+				.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().offset()));
+			long lag = 0;
+			for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : offsets.entrySet()) {
+				long behind = ends.get(entry.getKey()) - entry.getValue().offset();
+				lag += (behind > slack) ? behind : 0;
+			}
+			return lag;
+		}
+
+	}
+
+}
