@@ -82,6 +82,12 @@ final class ProcessingScenario {
 	private static final Pattern REJECTED = Pattern
 		.compile("^keystone_processing_rejected_total\\{[^}]*reason=\"([a-z_]+)\"[^}]*\\} ([0-9.E+-]+)$");
 
+	/**
+	 * Kafka Streams' count of records a task dropped, e.g. for windows already closed.
+	 */
+	private static final Pattern DROPPED = Pattern.compile(
+			"^kafka_stream_task_dropped_records_total\\{[^}]*thread_id=\"[^\"]*?-(cleanse|viewers|anomalies)-[^}]*\\} ([0-9.E+-]+)$");
+
 	private final BenchSettings settings;
 
 	private final String applicationId;
@@ -250,6 +256,7 @@ final class ProcessingScenario {
 		Steady steady = steady();
 		Map<String, Double> stages = metrics(STAGE);
 		Map<String, Double> rejected = metrics(REJECTED);
+		Map<String, Double> dropped = metrics(DROPPED);
 
 		double flinkRate = Double.parseDouble(state.getProperty("flinkRate"));
 		double keystoneRate = (events - cleanse.firstCommitted) / ((cleanse.doneAt - cleanse.firstAt) / 1e9);
@@ -273,6 +280,8 @@ final class ProcessingScenario {
 		stages.forEach((stage, count) -> Report.figure("processing events_total stage=" + stage, count, "events"));
 		rejected
 			.forEach((reason, count) -> Report.figure("processing rejected_total reason=" + reason, count, "events"));
+		dropped.forEach((application, count) -> Report.figure("kafka streams dropped records, " + application, count,
+				"records"));
 		Report.figure("steady load offered", this.steadyRate, "events/s");
 		Report.figure("steady load sent", steady.sentRate, "events/s");
 		Report.figure("steady events read back from events.enriched", steady.processed.count(), "events");
