@@ -82,7 +82,7 @@ class PipelineEndToEndIT {
 	@Test
 	void countsExactDistinctViewersAndEachUniqueEventOnceThroughTheGateway() throws Exception {
 		String title = "e2e-title-" + RUN;
-		Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(60);
+		Instant minute = startOfNextMinute();
 		try (TopicProbe rejected = TopicProbe.from(KeystoneStack.shared(), Topics.EVENTS_REJECTED)) {
 			this.client.put()
 				.uri("/v1/catalog/titles/" + title)
@@ -124,7 +124,8 @@ class PipelineEndToEndIT {
 					event("future-1", "play_start", title, "s9", Instant.now().plus(Duration.ofMinutes(10)))))
 				.expectStatus()
 				.isAccepted();
-			ingest(List.of(event("tick-1", "heartbeat", title, "s1", minute.plusSeconds(90)))).expectStatus()
+			awaitAnswer("/v1/events?size=100&titleId=" + title, (answer) -> answer.get("total").asLong() >= 10);
+			ingest(List.of(event("tick-1", "heartbeat", title, "s1", minute.plusSeconds(80)))).expectStatus()
 				.isAccepted();
 
 			JsonNode tenSeconds = awaitAnswer(
@@ -192,6 +193,19 @@ class PipelineEndToEndIT {
 				.value());
 		}
 		assertThat(statuses).contains(200, 429).containsOnly(200, 429);
+	}
+
+	/**
+	 * Devices send events as they happen: an event that reaches the processor after its
+	 * window closed is late. So the scenario starts on a minute boundary, with both of
+	 * its 10-second windows in one minute. Once every event of the minute is processed
+	 * (the devices' partitions are read in parallel, so the wait keeps them ahead of it),
+	 * a later event moves event time past the end of the minute to close the windows.
+	 */
+	private static Instant startOfNextMinute() {
+		Instant next = Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
+		await().atMost(Duration.ofSeconds(70)).until(() -> Instant.now().isAfter(next.plusSeconds(1)));
+		return next;
 	}
 
 	private WebTestClient.ResponseSpec ingest(List<String> events) {
