@@ -12,8 +12,8 @@ final class Report {
 	}
 
 	static void figure(String name, double value, String unit) {
-		String number = (Math.abs(value) >= 100 || value == Math.rint(value)) ? String.format(Locale.ROOT, "%,.0f", value)
-				: String.format(Locale.ROOT, "%.2f", value);
+		String number = (Math.abs(value) >= 100 || value == Math.rint(value))
+				? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
 		System.out.printf(Locale.ROOT, "%-58s %14s %s%n", name, number, unit);
 	}
 
