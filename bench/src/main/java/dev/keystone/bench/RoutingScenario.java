@@ -190,10 +190,11 @@ final class RoutingScenario {
 		Report.figure("raw elasticsearch bulk (same run)", bulkRate, "docs/s");
 		Report.figure("raw async CQL (same run)", cqlRate, "counts/s");
 		Report.figure("read load clients", READ_CLIENTS, "clients");
-		Report.figure("GET /v1/titles/{id}/viewers answered", reads.viewers.count() / READ_PERIOD.toSeconds(),
+		Report.figure("GET /v1/titles/{id}/viewers answered", reads.viewers.count() / (double) READ_PERIOD.toSeconds(),
 				"requests/s");
 		Report.latency("GET /v1/titles/{id}/viewers", reads.viewers);
-		Report.figure("GET /v1/events?titleId= answered", reads.search.count() / READ_PERIOD.toSeconds(), "requests/s");
+		Report.figure("GET /v1/events?titleId= answered", reads.search.count() / (double) READ_PERIOD.toSeconds(),
+				"requests/s");
 		Report.latency("GET /v1/events?titleId=", reads.search);
 		if (reads.failed.get() > 0) {
 			Report.figure("read requests not answered 200", reads.failed.get(), "requests");
