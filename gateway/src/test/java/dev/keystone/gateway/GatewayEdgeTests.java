@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +42,9 @@ class GatewayEdgeTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@LocalServerPort
+	int port;
 
 	@DynamicPropertySource
 	static void configuration(DynamicPropertyRegistry registry) {
@@ -233,6 +239,25 @@ class GatewayEdgeTests {
 		finally {
 			services.eventCount = 1;
 		}
+	}
+
+	@Test
+	void passesManyConcurrentIngestRequestsWithoutTrippingTheBreaker() {
+		WebClient web = WebClient.create("http://127.0.0.1:" + this.port);
+
+		List<Integer> statuses = Flux.range(0, 60)
+			.flatMap(
+					(i) -> web.post()
+						.uri("/v1/events")
+						.header("X-API-Key", ALL)
+						.contentType(MediaType.APPLICATION_JSON)
+						.bodyValue("[]")
+						.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())),
+					60)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+
+		assertThat(statuses).hasSize(60).containsOnly(200);
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.keystone.events.ViewerCount;
 
 import org.springframework.core.io.ClassPathResource;
@@ -26,6 +27,12 @@ import org.springframework.core.io.ClassPathResource;
  * series touches one or two partitions.
  */
 class ViewerCountStore {
+
+	/**
+	 * Schema changes wait for every node to agree, far longer than a read or write on a
+	 * busy node.
+	 */
+	private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(30);
 
 	private final CqlSession session;
 
@@ -75,7 +82,7 @@ class ViewerCountStore {
 		}
 		for (String statement : script.replaceAll("(?m)^--.*$", "").split(";")) {
 			if (!statement.isBlank()) {
-				session.execute(statement);
+				session.execute(SimpleStatement.newInstance(statement).setTimeout(SCHEMA_TIMEOUT));
 			}
 		}
 	}
