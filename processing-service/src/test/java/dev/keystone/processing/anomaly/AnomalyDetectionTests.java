@@ -15,6 +15,7 @@ import dev.keystone.events.EventJson;
 import dev.keystone.events.Severity;
 import dev.keystone.events.Topics;
 import dev.keystone.processing.system.EventTimeExtractor;
+import dev.keystone.processing.system.TestDriverConfig;
 import dev.keystone.processing.system.WindowSettings;
 import dev.keystone.processing.viewers.ViewerSketch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,13 +24,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,13 +243,7 @@ class AnomalyDetectionTests {
 					Consumed.with(Serdes.String(), Serdes.String())
 						.withTimestampExtractor(new EventTimeExtractor(MAPPER))))
 			.to(Topics.ANOMALIES, Produced.with(Serdes.String(), Serdes.String()));
-		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "anomalies-test");
-		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
-		// The driver commits after every record; RocksDB flushes would dominate the run.
-		config.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
-				BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
+		Properties config = TestDriverConfig.inMemory("anomalies-test", this.stateDir);
 		TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config);
 		this.enriched = driver.createInputTopic(Topics.EVENTS_ENRICHED, new StringSerializer(), new StringSerializer());
 		this.anomalies = driver.createOutputTopic(Topics.ANOMALIES, new StringDeserializer(), new StringDeserializer());

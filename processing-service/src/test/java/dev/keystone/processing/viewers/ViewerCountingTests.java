@@ -11,19 +11,18 @@ import dev.keystone.events.EventJson;
 import dev.keystone.events.Topics;
 import dev.keystone.events.ViewerCount;
 import dev.keystone.processing.system.EventTimeExtractor;
+import dev.keystone.processing.system.TestDriverConfig;
 import dev.keystone.processing.system.WindowSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,14 +190,7 @@ class ViewerCountingTests {
 					Consumed.with(Serdes.String(), Serdes.String())
 						.withTimestampExtractor(new EventTimeExtractor(MAPPER))))
 			.to(Topics.VIEWERS_COUNTS, Produced.with(Serdes.String(), Serdes.String()));
-		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "viewers-test");
-		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
-		// The driver commits after every record, and a RocksDB flush per record makes the
-		// 5,000-session test take minutes; the windows behave the same in memory.
-		config.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
-				BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
+		Properties config = TestDriverConfig.inMemory("viewers-test", this.stateDir);
 		TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config);
 		this.enriched = driver.createInputTopic(Topics.EVENTS_ENRICHED, new StringSerializer(), new StringSerializer());
 		this.counts = driver.createOutputTopic(Topics.VIEWERS_COUNTS, new StringDeserializer(),
