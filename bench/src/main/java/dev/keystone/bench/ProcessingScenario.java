@@ -48,10 +48,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Two phases, because processing-service must start only once its backlog is on the
  * topic: {@code prepare} writes the catalog and the backlog to {@code events.raw} and
  * runs the Flink job over it (nothing else running, {@code flink} in a JVM of its own);
- * {@code measure} runs while processing-service starts: it follows the consumer groups of
- * the {@code cleanse} and {@code viewers} applications until they have committed the
- * whole backlog, then sends a steady load stamped with the current time and reads
- * {@code processedAt} back from {@code events.enriched}.
+ * {@code measure} runs while processing-service starts: it follows the service's consumer
+ * group until it has committed the whole backlog (each commit covers the events cleansed,
+ * enriched, written and summed into their windows), then sends a steady load stamped with
+ * the current time and reads {@code processedAt} back from {@code events.enriched}.
  */
 final class ProcessingScenario {
 
@@ -82,11 +82,9 @@ final class ProcessingScenario {
 	private static final Pattern REJECTED = Pattern
 		.compile("^keystone_processing_rejected_total\\{[^}]*reason=\"([a-z_]+)\"[^}]*\\} ([0-9.E+-]+)$");
 
-	/**
-	 * Kafka Streams' count of records a task dropped, e.g. for windows already closed.
-	 */
-	private static final Pattern DROPPED = Pattern.compile(
-			"^kafka_stream_task_dropped_records_total\\{[^}]*thread_id=\"[^\"]*?-(cleanse|viewers|anomalies)-[^}]*\\} ([0-9.E+-]+)$");
+	/** Kafka Streams' count of records a task dropped, by task. */
+	private static final Pattern DROPPED = Pattern
+		.compile("^kafka_stream_task_dropped_records_total\\{[^}]*task_id=\"([^\"]+)\"[^}]*\\} ([0-9.E+-]+)$");
 
 	private final BenchSettings settings;
 
@@ -221,32 +219,24 @@ final class ProcessingScenario {
 		Properties state = load(backlogFile());
 		state.putAll(load(flinkFile()));
 		long events = Long.parseLong(state.getProperty("events"));
-		Group cleanse = new Group(this.applicationId + "-cleanse");
-		Group viewers = new Group(this.applicationId + "-viewers");
+		Group process = new Group(this.applicationId);
 		double loadBefore = loadAverage();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafka()))) {
-			Report.progress("waiting for processing-service to work through %,d events (groups %s, %s)", events,
-					cleanse.id, viewers.id);
+			Report.progress("waiting for processing-service to work through %,d events (group %s)", events,
+					process.id);
 			long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
 			long nextLog = System.nanoTime();
-			while (!(cleanse.done() && viewers.done())) {
+			while (!process.done()) {
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("processing-service did not finish the backlog within "
-							+ DRAIN_TIMEOUT + ": cleanse " + cleanse.committed + " of " + events);
+							+ DRAIN_TIMEOUT + ": " + process.committed + " of " + events);
 				}
-				cleanse.observe(admin, 0);
-				if (cleanse.done()) {
-					// events.enriched is written in transactions: each partition may end
-					// with a commit marker that a caught-up consumer need not have
-					// passed.
-					viewers.observe(admin, 1);
-				}
-				else {
-					viewers.committedOnly(admin);
-				}
+				// The internal window topic is written in transactions: each partition may
+				// end with a commit marker that a caught-up consumer need not have passed.
+				process.observe(admin, 1);
 				if (System.nanoTime() >= nextLog) {
-					Report.progress("cleanse committed %,d of %,d raw events; viewers %,d behind", cleanse.committed,
-							events, viewers.lag);
+					Report.progress("processing-service committed %,d of %,d raw events; %,d behind", process.committed,
+							events, process.lag);
 					nextLog += Duration.ofSeconds(5).toNanos();
 				}
 				Thread.sleep(200);
@@ -259,8 +249,7 @@ final class ProcessingScenario {
 		Map<String, Double> dropped = metrics(DROPPED);
 
 		double flinkRate = Double.parseDouble(state.getProperty("flinkRate"));
-		double keystoneRate = (events - cleanse.firstCommitted) / ((cleanse.doneAt - cleanse.firstAt) / 1e9);
-		double viewersRate = (events - cleanse.firstCommitted) / ((viewers.doneAt - cleanse.firstAt) / 1e9);
+		double keystoneRate = (events - process.firstCommitted) / ((process.doneAt - process.firstAt) / 1e9);
 		Report.figure("preloaded raw events", events, "events");
 		Report.figure("raw event size (mean)", Double.parseDouble(state.getProperty("eventBytes")), "bytes");
 		Report.figure("preload producer (acks=all, lz4)", Double.parseDouble(state.getProperty("preloadRate")),
@@ -268,20 +257,17 @@ final class ProcessingScenario {
 		String launched = System.getenv("BENCH_LAUNCHED_AT");
 		if (launched != null) {
 			long launchedAt = Long.parseLong(launched);
-			Report.figure("processing-service launch to backlog cleansed", (cleanse.doneAtMillis - launchedAt) / 1000.0,
+			Report.figure("processing-service launch to backlog processed", (process.doneAtMillis - launchedAt) / 1000.0,
 					"s");
-			Report.figure("processing-service launch to backlog in viewer windows",
-					(viewers.doneAtMillis - launchedAt) / 1000.0, "s");
 		}
-		Report.figure("keystone cleanse (from its first commit)", keystoneRate, "events/s");
-		Report.figure("keystone raw to viewer windows (from cleanse's first commit)", viewersRate, "events/s");
+		Report.figure("keystone processing (from its first commit)", keystoneRate, "events/s");
 		Report.figure("load average (1 min) when processing-service started", loadBefore, "");
 		Report.figure("load average (1 min) when it finished the backlog", loadAfter, "");
 		stages.forEach((stage, count) -> Report.figure("processing events_total stage=" + stage, count, "events"));
 		rejected
 			.forEach((reason, count) -> Report.figure("processing rejected_total reason=" + reason, count, "events"));
-		dropped.forEach((application, count) -> Report.figure("kafka streams dropped records, " + application, count,
-				"records"));
+		Report.figure("kafka streams dropped records", dropped.values().stream().mapToDouble(Double::doubleValue).sum(),
+				"records");
 		Report.figure("steady load offered", this.steadyRate, "events/s");
 		Report.figure("steady load sent", steady.sentRate, "events/s");
 		Report.figure("steady events read back from events.enriched", steady.processed.count(), "events");
@@ -472,11 +458,6 @@ final class ProcessingScenario {
 
 		boolean done() {
 			return this.doneAt != 0;
-		}
-
-		void committedOnly(Admin admin) throws InterruptedException, ExecutionException {
-			Map<TopicPartition, OffsetAndMetadata> offsets = offsets(admin);
-			this.lag = offsets.isEmpty() ? -1 : lag(admin, offsets, 0);
 		}
 
 		/**

@@ -31,7 +31,8 @@ class ProcessingSettingsTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(CleansingSettings.class))
 				.isEqualTo(new CleansingSettings(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofHours(1)));
-			assertThat(context.getBean(WindowSettings.class).grace()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(context.getBean(WindowSettings.class))
+				.isEqualTo(new WindowSettings(Duration.ofSeconds(10), Duration.ofSeconds(5)));
 			assertThat(context.getBean(ViewerSketch.class)).isEqualTo(new ViewerSketch(10_000, 12));
 			AnomalyThresholds thresholds = context.getBean(AnomalyThresholds.class);
 			assertThat(thresholds.zScore()).isEqualTo(3);

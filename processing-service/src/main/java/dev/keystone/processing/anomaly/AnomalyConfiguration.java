@@ -1,30 +1,29 @@
 package dev.keystone.processing.anomaly;
 
 import java.time.Clock;
-import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.EventJson;
-import dev.keystone.processing.system.WindowSettings;
-import dev.keystone.processing.viewers.ViewerSketch;
+import dev.keystone.processing.system.StateStores;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.streams.kstream.KStream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code anomalies} function, bound to {@code events.enriched} and {@code anomalies}.
+ * Anomaly detection over the per-scope windows.
  */
 @Configuration(proxyBeanMethods = false)
 class AnomalyConfiguration {
 
 	@Bean
-	Function<KStream<String, String>, KStream<String, String>> anomalies(AnomalyThresholds thresholds,
-			WindowSettings windows, ViewerSketch sketch, Clock clock, MeterRegistry registry) {
-		ObjectMapper mapper = EventJson.newMapper();
-		Judge judge = new Judge(new Detector(thresholds, clock), mapper, registry);
-		return new AnomalyDetection(mapper, windows.grace(), sketch, judge);
+	ScopeContributor scopeContributor() {
+		return new ScopeContributor();
+	}
+
+	@Bean
+	AnomalyDetection anomalyDetection(AnomalyThresholds thresholds, StateStores stores, Clock clock,
+			MeterRegistry registry) {
+		return new AnomalyDetection(thresholds, stores, EventJson.newMapper(), clock, registry);
 	}
 
 }

@@ -6,10 +6,11 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Anomaly;
+import dev.keystone.processing.system.StateStores;
+import dev.keystone.processing.windowing.ClosedWindow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -21,10 +22,10 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Runs the {@link Detector} over every metric of each closed scope window, keeping the
  * baselines in a changelogged store keyed by {@code metric:scope}. Each window reaches
- * this once (it is suppressed until closed), so each metric, scope and window yields at
- * most one anomaly.
+ * this once, when every partition has passed it, so each metric, scope and window yields
+ * at most one anomaly.
  */
-final class Judge implements ProcessorSupplier<Windowed<String>, ScopeWindow, String, String> {
+final class Judge implements ProcessorSupplier<String, ClosedWindow, String, String> {
 
 	static final String STORE = "anomaly-baselines";
 
@@ -34,7 +35,10 @@ final class Judge implements ProcessorSupplier<Windowed<String>, ScopeWindow, St
 
 	private final MeterRegistry registry;
 
-	Judge(Detector detector, ObjectMapper mapper, MeterRegistry registry) {
+	private final StateStores stores;
+
+	Judge(Detector detector, ObjectMapper mapper, MeterRegistry registry, StateStores stores) {
+		this.stores = stores;
 		this.detector = detector;
 		this.mapper = mapper;
 		this.registry = registry;
@@ -42,12 +46,11 @@ final class Judge implements ProcessorSupplier<Windowed<String>, ScopeWindow, St
 
 	@Override
 	public Set<StoreBuilder<?>> stores() {
-		return Set
-			.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Baseline.serde()));
+		return Set.of(Stores.keyValueStoreBuilder(this.stores.keyValue(STORE), Serdes.String(), Baseline.serde()));
 	}
 
 	@Override
-	public Processor<Windowed<String>, ScopeWindow, String, String> get() {
+	public Processor<String, ClosedWindow, String, String> get() {
 		return new Processor<>() {
 
 			private ProcessorContext<String, String> context;
@@ -61,13 +64,14 @@ final class Judge implements ProcessorSupplier<Windowed<String>, ScopeWindow, St
 			}
 
 			@Override
-			public void process(Record<Windowed<String>, ScopeWindow> record) {
-				String scope = record.key().key();
-				Instant start = record.key().window().startTime();
-				Instant end = record.key().window().endTime();
+			public void process(Record<String, ClosedWindow> record) {
+				String scope = record.value().key();
+				Instant start = record.value().start();
+				Instant end = record.value().end();
+				ScopeWindow window = new ScopeWindow(record.value().counts());
 				for (Metric metric : Metric.values()) {
 					String key = metric.wireName() + ":" + scope;
-					Detector.Judgement judgement = Judge.this.detector.judge(metric, scope, start, end, record.value(),
+					Detector.Judgement judgement = Judge.this.detector.judge(metric, scope, start, end, window,
 							this.baselines.get(key));
 					if (judgement == null) {
 						continue;

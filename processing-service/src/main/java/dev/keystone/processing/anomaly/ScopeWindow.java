@@ -1,131 +1,57 @@
 package dev.keystone.processing.anomaly;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import dev.keystone.events.EventType;
-import dev.keystone.processing.viewers.DistinctSessions;
-import dev.keystone.processing.viewers.ViewerSketch;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
+import dev.keystone.processing.windowing.Series;
 
 /**
- * The counts of one scope in one window, from which every metric is computed.
+ * The counts of one scope in one closed window, from which every metric is computed. The
+ * layout is that of {@link Series#SCOPE_1M}, filled by {@link ScopeContributor}.
  */
-final class ScopeWindow {
+record ScopeWindow(long[] counts) {
 
-	private final DistinctSessions sessions;
+	static final int EVENTS = 1;
 
-	private long events;
+	static final int PLAYBACK_EVENTS = 2;
 
-	private long playbackEvents;
+	static final int PLAY_STARTS = 3;
 
-	private long playStarts;
+	static final int PLAYBACK_ERRORS = 4;
 
-	private long playbackErrors;
+	static final int BUFFERING_STARTS = 5;
 
-	private long bufferingStarts;
+	static final int CRASHES = 6;
 
-	private long crashes;
-
-	ScopeWindow(DistinctSessions sessions) {
-		this.sessions = sessions;
-	}
-
-	ScopeWindow add(Signal signal) {
-		this.events++;
-		EventType type = signal.type();
-		if (type.isPlayback()) {
-			this.playbackEvents++;
-			if (signal.sessionId() != null) {
-				this.sessions.add(signal.sessionId());
-			}
-		}
-		switch (type) {
-			case PLAY_START -> this.playStarts++;
-			case PLAYBACK_ERROR -> this.playbackErrors++;
-			case BUFFERING_START -> this.bufferingStarts++;
-			case CRASH -> this.crashes++;
-			default -> {
-			}
-		}
-		return this;
+	static ScopeWindow of(long viewers, long events, long playbackEvents, long playStarts, long playbackErrors,
+			long bufferingStarts, long crashes) {
+		return new ScopeWindow(
+				new long[] { viewers, events, playbackEvents, playStarts, playbackErrors, bufferingStarts, crashes });
 	}
 
 	long events() {
-		return this.events;
+		return this.counts[EVENTS];
 	}
 
 	long playbackEvents() {
-		return this.playbackEvents;
+		return this.counts[PLAYBACK_EVENTS];
 	}
 
 	long playStarts() {
-		return this.playStarts;
+		return this.counts[PLAY_STARTS];
 	}
 
 	long playbackErrors() {
-		return this.playbackErrors;
+		return this.counts[PLAYBACK_ERRORS];
 	}
 
 	long bufferingStarts() {
-		return this.bufferingStarts;
+		return this.counts[BUFFERING_STARTS];
 	}
 
 	long crashes() {
-		return this.crashes;
+		return this.counts[CRASHES];
 	}
 
 	long viewers() {
-		return this.sessions.count();
-	}
-
-	static Serde<ScopeWindow> serde(ViewerSketch sketch) {
-		return Serdes.serdeFrom((topic, window) -> (window != null) ? window.bytes() : null,
-				(topic, bytes) -> (bytes != null) ? read(bytes, sketch) : null);
-	}
-
-	private byte[] bytes() {
-		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		try (DataOutputStream out = new DataOutputStream(buffer)) {
-			out.writeLong(this.events);
-			out.writeLong(this.playbackEvents);
-			out.writeLong(this.playStarts);
-			out.writeLong(this.playbackErrors);
-			out.writeLong(this.bufferingStarts);
-			out.writeLong(this.crashes);
-			this.sessions.writeTo(out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return buffer.toByteArray();
-	}
-
-	private static ScopeWindow read(byte[] bytes, ViewerSketch sketch) {
-		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-			long events = in.readLong();
-			long playbackEvents = in.readLong();
-			long playStarts = in.readLong();
-			long playbackErrors = in.readLong();
-			long bufferingStarts = in.readLong();
-			long crashes = in.readLong();
-			ScopeWindow window = new ScopeWindow(DistinctSessions.readFrom(in, sketch));
-			window.events = events;
-			window.playbackEvents = playbackEvents;
-			window.playStarts = playStarts;
-			window.playbackErrors = playbackErrors;
-			window.bufferingStarts = bufferingStarts;
-			window.crashes = crashes;
-			return window;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.counts[Series.SESSIONS];
 	}
 
 }

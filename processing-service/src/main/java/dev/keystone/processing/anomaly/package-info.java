@@ -1,5 +1,5 @@
 /**
- * The {@code anomalies} function: per-scope rates and counts in closed one-minute
- * windows, compared with a learned baseline.
+ * Anomaly detection: per-scope rates and counts in closed one-minute windows, compared
+ * with a learned baseline.
  */
 package dev.keystone.processing.anomaly;

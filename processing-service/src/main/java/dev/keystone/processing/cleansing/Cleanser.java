@@ -1,12 +1,14 @@
 package dev.keystone.processing.cleansing;
 
+import dev.keystone.processing.system.StageCounters;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Applies {@link EventCheck} to each raw record with the task's current stream time.
+ * Applies {@link EventCheck} to each raw record and counts its rejections; what passes is
+ * counted further on, once the windows have judged it on time.
  */
 final class Cleanser implements ProcessorSupplier<String, String, String, Checked> {
 
@@ -32,13 +34,9 @@ final class Cleanser implements ProcessorSupplier<String, String, String, Checke
 
 			@Override
 			public void process(Record<String, String> record) {
-				Checked checked = Cleanser.this.check.check(record.value(), record.timestamp(),
-						this.context.currentStreamTimeMs());
+				Checked checked = Cleanser.this.check.check(record.value(), record.timestamp());
 				if (checked instanceof Checked.Rejected rejected) {
 					Cleanser.this.counters.rejected(rejected.rejection().reason());
-				}
-				else {
-					Cleanser.this.counters.cleansed();
 				}
 				this.context.forward(record.withValue(checked));
 			}

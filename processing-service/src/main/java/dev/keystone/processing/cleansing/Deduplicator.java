@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Set;
 
 import dev.keystone.events.Event;
+import dev.keystone.processing.system.StageCounters;
+import dev.keystone.processing.system.StateStores;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,17 +30,19 @@ final class Deduplicator implements ProcessorSupplier<String, Event, String, Eve
 
 	private final StageCounters counters;
 
-	Deduplicator(Duration retention, StageCounters counters) {
+	private final StateStores stores;
+
+	Deduplicator(Duration retention, StageCounters counters, StateStores stores) {
 		this.retention = retention;
 		this.counters = counters;
+		this.stores = stores;
 	}
 
 	@Override
 	public Set<StoreBuilder<?>> stores() {
 		// Changelogged (the default), so a restored task remembers what it has seen.
-		return Set
-			.of(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORE, this.retention, this.retention, false),
-					Serdes.String(), Serdes.Long()));
+		return Set.of(Stores.windowStoreBuilder(this.stores.window(STORE, this.retention, this.retention),
+				Serdes.String(), Serdes.Long()));
 	}
 
 	@Override

@@ -1,5 +1,4 @@
 /**
- * The {@code cleanse} function: re-validates raw events, rejects what cannot be used,
- * drops duplicates and hands the rest to enrichment.
+ * Cleansing: re-validates raw events, rejects what cannot be used and drops duplicates.
  */
 package dev.keystone.processing.cleansing;

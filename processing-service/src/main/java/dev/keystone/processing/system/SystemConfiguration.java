@@ -2,13 +2,13 @@ package dev.keystone.processing.system;
 
 import java.time.Clock;
 
-import dev.keystone.events.EventJson;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The clock and the event-time extractor the windowed functions' bindings name.
+ * The clock, the stage counters and the state stores every step shares.
  */
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
@@ -18,10 +18,14 @@ class SystemConfiguration {
 		return Clock.systemUTC();
 	}
 
-	/** Named in {@code application.yml} as {@code timestampExtractorBeanName}. */
 	@Bean
-	EventTimeExtractor eventTimeExtractor() {
-		return new EventTimeExtractor(EventJson.newMapper());
+	StateStores stateStores() {
+		return StateStores.ROCKSDB;
+	}
+
+	@Bean
+	StageCounters stageCounters(MeterRegistry registry) {
+		return new StageCounters(registry);
 	}
 
 }

@@ -9,14 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What all event-time windows share. Cleansing rejects an event as {@code late} with the
- * same grace the windows use, so an event is either counted or rejected, never dropped by
- * a window that had already closed.
+ * What all event-time windows share.
  *
- * @param grace how long a window stays open for out-of-order events after its end
+ * @param grace how far behind its partition's newest event time an event may be and still
+ * be counted; windows close that long after their end, and an event whose window has
+ * closed is rejected as {@code late}
+ * @param idleAfter how long a partition that has been read to its end may go without
+ * records before its clock follows the wall clock (held that far behind), so that quiet
+ * partitions do not hold every window open
  */
 @Validated
 @ConfigurationProperties("keystone.processing.windows")
-public record WindowSettings(@NotNull @DurationMin(seconds = 0) Duration grace) {
+public record WindowSettings(@NotNull @DurationMin(seconds = 0) Duration grace,
+		@NotNull @DurationMin(seconds = 1) Duration idleAfter) {
 
 }

@@ -1,5 +1,5 @@
 /**
- * Cross-cutting wiring: the clock, event-time extraction and the window grace every
- * event-time step agrees on.
+ * Cross-cutting wiring: the clock, the stage counters and the settings every step agrees
+ * on.
  */
 package dev.keystone.processing.system;

@@ -8,12 +8,15 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How distinct sessions are counted: exactly up to a limit, then with a HyperLogLog
- * sketch whose memory does not grow with the audience.
+ * sketch whose size does not grow with the audience. Each raw partition counts its own
+ * devices' sessions, and the merged count is the sum over partitions; a partition's
+ * estimate has a relative standard error of about 1.04 / sqrt(K), and so has the sum (the
+ * partitions' errors are independent, so it is usually smaller).
  *
- * @param exactLimit distinct sessions one window counts exactly before switching to the
- * sketch
- * @param lgK log2 of the sketch's register count K; the relative standard error is about
- * 1.04 / sqrt(K), so 12 (K = 4096, 4 KiB per sketched window) gives about 1.6%
+ * @param exactLimit distinct sessions one partition counts exactly in one window before
+ * switching that window to the sketch
+ * @param lgK log2 of the sketch's register count K; 12 (K = 4096, 4 KiB per sketched
+ * window) gives about 1.6%, so within 3.2% at 95% confidence
  */
 @Validated
 @ConfigurationProperties("keystone.processing.viewers")

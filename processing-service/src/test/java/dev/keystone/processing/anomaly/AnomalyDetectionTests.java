@@ -7,28 +7,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Anomaly;
 import dev.keystone.events.EventJson;
 import dev.keystone.events.Severity;
 import dev.keystone.events.Topics;
-import dev.keystone.processing.system.EventTimeExtractor;
-import dev.keystone.processing.system.TestDriverConfig;
-import dev.keystone.processing.system.WindowSettings;
+import dev.keystone.processing.TestPipeline;
 import dev.keystone.processing.viewers.ViewerSketch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +39,7 @@ class AnomalyDetectionTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private TestInputTopic<String, String> enriched;
+	private TestInputTopic<String, String> raw;
 
 	private TestOutputTopic<String, String> anomalies;
 
@@ -57,7 +47,7 @@ class AnomalyDetectionTests {
 
 	@Test
 	void reportsAnErrorRateFarAboveTheBaseline() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
 			minute(WARMUP, 30, 15);
 			closeMinute(WARMUP);
@@ -82,7 +72,7 @@ class AnomalyDetectionTests {
 
 	@Test
 	void keysAnomaliesByMetricAndScope() {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
 			minute(WARMUP, 30, 15);
 			closeMinute(WARMUP);
@@ -94,7 +84,7 @@ class AnomalyDetectionTests {
 
 	@Test
 	void staysQuietWhileTheBaselineWarmsUp() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP - 1);
 			minute(WARMUP - 1, 30, 15);
 			closeMinute(WARMUP - 1);
@@ -105,7 +95,7 @@ class AnomalyDetectionTests {
 
 	@Test
 	void ignoresErrorRatesOfTooFewPlayStarts() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
 			minute(WARMUP, 19, 15);
 			closeMinute(WARMUP);
@@ -116,7 +106,7 @@ class AnomalyDetectionTests {
 
 	@Test
 	void toleratesSmallWigglesAroundAFlatBaseline() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
 			minute(WARMUP, 30, 2);
 			closeMinute(WARMUP);
@@ -127,7 +117,7 @@ class AnomalyDetectionTests {
 
 	@Test
 	void reportsADropInActiveViewers() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
 			minute(WARMUP, 5, 0);
 			closeMinute(WARMUP);
@@ -140,7 +130,7 @@ class AnomalyDetectionTests {
 
 	@Test
 	void staysQuietWhenViewersRise() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
 			minute(WARMUP, 300, 10);
 			closeMinute(WARMUP);
@@ -152,7 +142,7 @@ class AnomalyDetectionTests {
 
 	@Test
 	void reportsEachScopeMetricAndWindowAtMostOnce() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
 			minute(WARMUP, 30, 15);
 			minute(WARMUP + 1, 30, 15);
@@ -227,27 +217,19 @@ class AnomalyDetectionTests {
 	private void send(String type, String sessionId, Instant timestamp) {
 		String json = """
 				{"eventId": "e%d", "type": "%s", "timestamp": "%s", "deviceId": "d-%s", "deviceType": "tv",
-				 "sessionId": "%s", "titleId": "%s", "country": "DE", "title": null, "deviceClass": "tv",
-				 "processedAt": "%s"}""".formatted(this.sequence++, type, timestamp, sessionId, sessionId,
-				sessionId.equals("tick") ? "tick" : "t1", timestamp);
-		this.enriched.pipeInput("d-" + sessionId, json, timestamp);
+				 "sessionId": "%s", "titleId": "%s", "country": "DE", "receivedAt": "%s", "ingestId": "i1"}"""
+			.formatted(this.sequence++, type, timestamp, sessionId, sessionId, sessionId.equals("tick") ? "tick" : "t1",
+					timestamp);
+		this.raw.pipeInput("d-" + sessionId, json, timestamp);
 	}
 
-	private TopologyTestDriver driver() {
+	private TestPipeline pipeline() {
 		AnomalyThresholds thresholds = new AnomalyThresholds(3, WARMUP, 0.1, 20, 50, 20, 20, 0.1, 0.02, 1);
-		StreamsBuilder builder = new StreamsBuilder();
-		new AnomalyConfiguration()
-			.anomalies(thresholds, new WindowSettings(Duration.ofSeconds(10)), new ViewerSketch(10_000, 12),
-					Clock.fixed(DETECTED, ZoneOffset.UTC), this.registry)
-			.apply(builder.stream(Topics.EVENTS_ENRICHED,
-					Consumed.with(Serdes.String(), Serdes.String())
-						.withTimestampExtractor(new EventTimeExtractor(MAPPER))))
-			.to(Topics.ANOMALIES, Produced.with(Serdes.String(), Serdes.String()));
-		Properties config = TestDriverConfig.inMemory("anomalies-test", this.stateDir);
-		TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config);
-		this.enriched = driver.createInputTopic(Topics.EVENTS_ENRICHED, new StringSerializer(), new StringSerializer());
-		this.anomalies = driver.createOutputTopic(Topics.ANOMALIES, new StringDeserializer(), new StringDeserializer());
-		return driver;
+		TestPipeline pipeline = TestPipeline.start(this.stateDir, Clock.fixed(DETECTED, ZoneOffset.UTC), this.registry,
+				new ViewerSketch(10_000, 12), thresholds);
+		this.raw = pipeline.raw();
+		this.anomalies = pipeline.output(Topics.ANOMALIES);
+		return pipeline;
 	}
 
 }

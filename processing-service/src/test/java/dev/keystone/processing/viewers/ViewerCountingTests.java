@@ -1,28 +1,20 @@
 package dev.keystone.processing.viewers;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.EventJson;
 import dev.keystone.events.Topics;
 import dev.keystone.events.ViewerCount;
-import dev.keystone.processing.system.EventTimeExtractor;
-import dev.keystone.processing.system.TestDriverConfig;
-import dev.keystone.processing.system.WindowSettings;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import dev.keystone.processing.TestPipeline;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,13 +31,13 @@ class ViewerCountingTests {
 	@TempDir
 	Path stateDir;
 
-	private TestInputTopic<String, String> enriched;
+	private TestInputTopic<String, String> raw;
 
 	private TestOutputTopic<String, String> counts;
 
 	@Test
 	void countsEachSessionOncePerWindow() throws Exception {
-		try (TopologyTestDriver driver = driver(10_000)) {
+		try (TestPipeline pipeline = pipeline(10_000)) {
 			send("play_start", "t1", "s1", T0);
 			send("heartbeat", "t1", "s1", T0.plusSeconds(2));
 			send("heartbeat", "t1", "s1", T0.plusSeconds(4));
@@ -61,7 +53,7 @@ class ViewerCountingTests {
 
 	@Test
 	void emitsEachWindowOnceAfterItsEndPlusGrace() throws Exception {
-		try (TopologyTestDriver driver = driver(10_000)) {
+		try (TestPipeline pipeline = pipeline(10_000)) {
 			send("play_start", "t1", "s1", T0);
 			tick(T0.plusSeconds(19));
 			assertThat(tenSecond("t1")).isEmpty();
@@ -79,7 +71,7 @@ class ViewerCountingTests {
 
 	@Test
 	void dropsEventsForWindowsThatAlreadyClosed() throws Exception {
-		try (TopologyTestDriver driver = driver(10_000)) {
+		try (TestPipeline pipeline = pipeline(10_000)) {
 			send("play_start", "t1", "s1", T0);
 			tick(T0.plusSeconds(20));
 			send("play_start", "t1", "s2", T0.plusSeconds(1));
@@ -90,9 +82,24 @@ class ViewerCountingTests {
 	}
 
 	@Test
+	void closesTheWindowsOfAQuietPartitionByTheWallClock() throws Exception {
+		try (TestPipeline pipeline = pipeline(10_000)) {
+			Instant now = Instant.now();
+			send("play_start", "t1", "s1", now);
+			pipeline.advanceWallClock(Duration.ofSeconds(4));
+			assertThat(tenSecond("t1")).isEmpty();
+
+			// idle for 5 s: the clock follows the wall clock, 5 s behind, then the grace
+			pipeline.advanceWallClock(Duration.ofSeconds(31));
+
+			assertThat(only(tenSecond("t1")).viewers()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void ignoresEventsThatAreNotPlayback() throws Exception {
-		try (TopologyTestDriver driver = driver(10_000)) {
-			this.enriched.pipeInput("d", EnrichedEvents.click(T0), T0);
+		try (TestPipeline pipeline = pipeline(10_000)) {
+			this.raw.pipeInput("d", PlaybackEvents.click(T0), T0);
 			send("play_start", "t1", "s1", T0);
 			tick(T0.plusSeconds(20));
 
@@ -102,7 +109,7 @@ class ViewerCountingTests {
 
 	@Test
 	void totalsDistinctSessionsAcrossAllTitles() throws Exception {
-		try (TopologyTestDriver driver = driver(10_000)) {
+		try (TestPipeline pipeline = pipeline(10_000)) {
 			send("play_start", "t1", "s1", T0);
 			send("play_start", "t2", "s2", T0.plusSeconds(1));
 			send("play_start", "t3", "s2", T0.plusSeconds(2));
@@ -117,7 +124,7 @@ class ViewerCountingTests {
 
 	@Test
 	void countsOneMinuteWindowsToo() throws Exception {
-		try (TopologyTestDriver driver = driver(10_000)) {
+		try (TestPipeline pipeline = pipeline(10_000)) {
 			send("play_start", "t1", "s1", T0);
 			send("play_start", "t1", "s2", T0.plusSeconds(30));
 			send("heartbeat", "t1", "s1", T0.plusSeconds(59));
@@ -131,7 +138,7 @@ class ViewerCountingTests {
 
 	@Test
 	void switchesToASketchPastTheExactLimitAndStaysWithinItsError() throws Exception {
-		try (TopologyTestDriver driver = driver(100)) {
+		try (TestPipeline pipeline = pipeline(100)) {
 			for (int i = 0; i < 5_000; i++) {
 				send("heartbeat", "popular", "session-" + i, T0.plusMillis(i));
 			}
@@ -148,8 +155,7 @@ class ViewerCountingTests {
 	}
 
 	private void send(String type, String titleId, String sessionId, Instant timestamp) {
-		this.enriched.pipeInput("d-" + sessionId, EnrichedEvents.playback(type, titleId, sessionId, timestamp),
-				timestamp);
+		this.raw.pipeInput("d-" + sessionId, PlaybackEvents.playback(type, titleId, sessionId, timestamp), timestamp);
 	}
 
 	/** Moves stream time on with an event of a title no assertion looks at. */
@@ -183,19 +189,12 @@ class ViewerCountingTests {
 		return counts.get(0);
 	}
 
-	private TopologyTestDriver driver(int exactLimit) {
-		StreamsBuilder builder = new StreamsBuilder();
-		new ViewersConfiguration().viewers(new WindowSettings(Duration.ofSeconds(10)), new ViewerSketch(exactLimit, 12))
-			.apply(builder.stream(Topics.EVENTS_ENRICHED,
-					Consumed.with(Serdes.String(), Serdes.String())
-						.withTimestampExtractor(new EventTimeExtractor(MAPPER))))
-			.to(Topics.VIEWERS_COUNTS, Produced.with(Serdes.String(), Serdes.String()));
-		Properties config = TestDriverConfig.inMemory("viewers-test", this.stateDir);
-		TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config);
-		this.enriched = driver.createInputTopic(Topics.EVENTS_ENRICHED, new StringSerializer(), new StringSerializer());
-		this.counts = driver.createOutputTopic(Topics.VIEWERS_COUNTS, new StringDeserializer(),
-				new StringDeserializer());
-		return driver;
+	private TestPipeline pipeline(int exactLimit) {
+		TestPipeline pipeline = TestPipeline.start(this.stateDir, Clock.systemUTC(), new SimpleMeterRegistry(),
+				new ViewerSketch(exactLimit, 12), TestPipeline.THRESHOLDS);
+		this.raw = pipeline.raw();
+		this.counts = pipeline.output(Topics.VIEWERS_COUNTS);
+		return pipeline;
 	}
 
 }

@@ -6,25 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.EventJson;
 import dev.keystone.events.Topics;
-import dev.keystone.processing.system.WindowSettings;
+import dev.keystone.processing.TestPipeline;
+import dev.keystone.processing.viewers.ViewerSketch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CleansePipelineTests {
+class CleansingTests {
 
 	private static final Instant NOW = Instant.parse("2025-01-31T20:00:00Z");
 
@@ -60,7 +51,7 @@ class CleansePipelineTests {
 
 	@Test
 	void enrichesWithTheCatalogTitleDeviceClassAndProcessingTime() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.titles.pipeInput("t1", "{\"titleId\": \"t1\", \"name\": \"Dune\", \"genres\": [\"sci-fi\"]}");
 			this.raw.pipeInput("d1", RawEvents.playStart("e1", NOW.minusSeconds(1), NOW, "t1"), NOW);
 
@@ -79,7 +70,7 @@ class CleansePipelineTests {
 
 	@Test
 	void timestampsEnrichedRecordsWithTheEventTime() {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", RawEvents.playStart("e1", NOW.minusSeconds(3), NOW, "t1"), NOW);
 
 			assertThat(this.enriched.readRecord().getRecordTime()).isEqualTo(NOW.minusSeconds(3));
@@ -88,7 +79,7 @@ class CleansePipelineTests {
 
 	@Test
 	void passesUnknownTitlesAndEventsWithoutTitleWithANullTitle() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", RawEvents.playStart("e1", NOW, NOW, "unknown"), NOW);
 			this.raw.pipeInput("d1", RawEvents.click("e2", NOW, NOW), NOW);
 
@@ -105,7 +96,7 @@ class CleansePipelineTests {
 
 	@Test
 	void stopsEnrichingWithATitleOnceItIsDeleted() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.titles.pipeInput("t1", "{\"titleId\": \"t1\", \"name\": \"Dune\"}");
 			this.raw.pipeInput("d1", RawEvents.playStart("e1", NOW, NOW, "t1"), NOW);
 			this.titles.pipeInput("t1", (String) null);
@@ -119,7 +110,7 @@ class CleansePipelineTests {
 
 	@Test
 	void rejectsRecordsThatAreNotJsonAsInvalidKeepingTheOriginal() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", "{not json", NOW);
 
 			TestRecord<String, String> record = this.rejected.readRecord();
@@ -136,7 +127,7 @@ class CleansePipelineTests {
 
 	@Test
 	void rejectsEventsBreakingTheContractListingEveryProblem() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", "{\"eventId\": \"e1\", \"type\": \"play_start\", \"timestamp\": \"" + NOW
 					+ "\", \"deviceId\": \"d1\", \"colour\": \"red\"}", NOW);
 
@@ -152,7 +143,7 @@ class CleansePipelineTests {
 
 	@Test
 	void rejectsEventsFromTheFuture() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", RawEvents.click("e1", NOW.plus(Duration.ofMinutes(5)), NOW), NOW);
 			this.raw.pipeInput("d1", RawEvents.click("e2", NOW.plus(Duration.ofMinutes(5)).plusMillis(1), NOW), NOW);
 
@@ -163,7 +154,7 @@ class CleansePipelineTests {
 
 	@Test
 	void rejectsEventsOlderThanTheMaximumAge() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", RawEvents.click("e1", NOW.minus(Duration.ofDays(7)).minusMillis(1), NOW),
 					NOW.minus(Duration.ofDays(8)));
 
@@ -173,7 +164,7 @@ class CleansePipelineTests {
 
 	@Test
 	void rejectsEventsWhoseWindowClosedBeforeTheyArrived() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", RawEvents.click("e1", NOW, NOW), NOW);
 			// window [19:59:40, 19:59:50) + 10 s grace closed at 20:00:00
 			this.raw.pipeInput("d2", RawEvents.click("e2", NOW.minusSeconds(11), NOW), NOW);
@@ -186,8 +177,19 @@ class CleansePipelineTests {
 	}
 
 	@Test
+	void doesNotLetAFastDeviceClockMakeOtherEventsLate() throws Exception {
+		try (TestPipeline pipeline = pipeline()) {
+			this.raw.pipeInput("d1", RawEvents.click("e1", NOW.plus(Duration.ofMinutes(4)), NOW), NOW);
+			this.raw.pipeInput("d2", RawEvents.click("e2", NOW.minusSeconds(5), NOW), NOW);
+
+			assertThat(this.rejected.isEmpty()).isTrue();
+			assertThat(this.enriched.readValuesToList()).hasSize(2);
+		}
+	}
+
+	@Test
 	void judgesByTheRecordTimestampWhenReceivedAtIsMissing() throws Exception {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			Instant received = NOW.minus(Duration.ofMinutes(10));
 			this.raw.pipeInput("d1", RawEvents.clickWithoutReceivedAt("e1", NOW), received);
 			this.raw.pipeInput("d1", RawEvents.clickWithoutReceivedAt("e2", received), received);
@@ -200,7 +202,7 @@ class CleansePipelineTests {
 
 	@Test
 	void dropsRepeatedEventIdsWithinTheRetention() {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", RawEvents.click("e1", NOW, NOW), NOW);
 			this.raw.pipeInput("d1", RawEvents.click("e1", NOW, NOW.plusSeconds(5)), NOW.plusSeconds(5));
 			this.raw.pipeInput("d1", RawEvents.click("e2", NOW.plusSeconds(5), NOW.plusSeconds(5)), NOW.plusSeconds(5));
@@ -215,7 +217,7 @@ class CleansePipelineTests {
 
 	@Test
 	void countsAnEventIdAgainAfterTheRetention() {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			Instant later = NOW.plus(Duration.ofHours(1)).plusSeconds(1);
 			this.raw.pipeInput("d1", RawEvents.click("e1", NOW, NOW), NOW);
 			this.raw.pipeInput("d1", RawEvents.click("e1", later, later), later);
@@ -226,17 +228,20 @@ class CleansePipelineTests {
 
 	@Test
 	void accountsForEveryEventAtExactlyOneFinalStage() {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", RawEvents.click("e1", NOW, NOW), NOW);
 			this.raw.pipeInput("d1", RawEvents.click("e1", NOW, NOW), NOW);
 			this.raw.pipeInput("d1", RawEvents.playStart("e2", NOW, NOW, "t1"), NOW);
 			this.raw.pipeInput("d1", "[]", NOW);
 			this.raw.pipeInput("d1", RawEvents.click("e3", NOW.plus(Duration.ofHours(1)), NOW), NOW);
+			this.raw.pipeInput("d1", RawEvents.click("e4", NOW.minusSeconds(60), NOW), NOW);
 
-			assertThat(count("cleansed")).isEqualTo(3);
-			assertThat(count("rejected")).isEqualTo(2);
+			assertThat(count("rejected")).isEqualTo(3);
 			assertThat(count("duplicate")).isEqualTo(1);
+			assertThat(count("cleansed")).isEqualTo(2);
 			assertThat(count("enriched")).isEqualTo(2);
+			assertThat(this.registry.get("keystone.processing.rejected").tag("reason", "late").counter().count())
+				.isEqualTo(1);
 			assertThat(this.registry.get("keystone.processing.rejected").tag("reason", "invalid").counter().count())
 				.isEqualTo(1);
 			assertThat(this.registry.get("keystone.processing.rejected").tag("reason", "future").counter().count())
@@ -246,7 +251,7 @@ class CleansePipelineTests {
 
 	@Test
 	void timesEachEventFromReceiptToProcessing() {
-		try (TopologyTestDriver driver = driver()) {
+		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", RawEvents.click("e1", NOW, NOW), NOW);
 
 			var latency = this.registry.get("keystone.pipeline.latency").tag("stage", "processed").timer();
@@ -267,28 +272,14 @@ class CleansePipelineTests {
 		return this.registry.get("keystone.processing.events").tag("stage", stage).counter().count();
 	}
 
-	private TopologyTestDriver driver() {
-		CleansingSettings settings = new CleansingSettings(Duration.ofMinutes(5), Duration.ofDays(7),
-				Duration.ofHours(1));
-		StreamsBuilder builder = new StreamsBuilder();
-		KStream<String, String>[] outputs = new CleansingConfiguration()
-			.cleanse(settings, new WindowSettings(Duration.ofSeconds(10)), this.clock, this.registry)
-			.apply(builder.stream(Topics.EVENTS_RAW, Consumed.with(Serdes.String(), Serdes.String())),
-					builder.globalTable(Topics.CATALOG_TITLES, Consumed.with(Serdes.String(), Serdes.String())));
-		outputs[0].to(Topics.EVENTS_ENRICHED, Produced.with(Serdes.String(), Serdes.String()));
-		outputs[1].to(Topics.EVENTS_REJECTED, Produced.with(Serdes.String(), Serdes.String()));
-		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "cleanse-test");
-		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
-		TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config);
-		this.raw = driver.createInputTopic(Topics.EVENTS_RAW, new StringSerializer(), new StringSerializer());
-		this.titles = driver.createInputTopic(Topics.CATALOG_TITLES, new StringSerializer(), new StringSerializer());
-		this.enriched = driver.createOutputTopic(Topics.EVENTS_ENRICHED, new StringDeserializer(),
-				new StringDeserializer());
-		this.rejected = driver.createOutputTopic(Topics.EVENTS_REJECTED, new StringDeserializer(),
-				new StringDeserializer());
-		return driver;
+	private TestPipeline pipeline() {
+		TestPipeline pipeline = TestPipeline.start(this.stateDir, this.clock, this.registry,
+				new ViewerSketch(10_000, 12), TestPipeline.THRESHOLDS);
+		this.raw = pipeline.raw();
+		this.titles = pipeline.titles();
+		this.enriched = pipeline.output(Topics.EVENTS_ENRICHED);
+		this.rejected = pipeline.output(Topics.EVENTS_REJECTED);
+		return pipeline;
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.keystone.processing.cleansing;
+package dev.keystone.processing.system;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,10 +7,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Where each raw event went. Every record read is counted {@code cleansed} or
- * {@code rejected}; every cleansed one later {@code duplicate} or {@code enriched}.
+ * Where each raw event went. Every record read ends up counted once as {@code rejected}
+ * (for any reason, {@code late} included), {@code duplicate} or {@code cleansed}; every
+ * cleansed event is then {@code enriched}.
  */
-final class StageCounters {
+public final class StageCounters {
+
+	/** The {@code stage} of every rejection processing writes. */
+	public static final String STAGE = "processing";
 
 	private final MeterRegistry registry;
 
@@ -22,7 +26,7 @@ final class StageCounters {
 
 	private final Map<String, Counter> byReason = new ConcurrentHashMap<>();
 
-	StageCounters(MeterRegistry registry) {
+	public StageCounters(MeterRegistry registry) {
 		this.registry = registry;
 		this.cleansed = stage("cleansed");
 		this.rejected = stage("rejected");
@@ -36,16 +40,16 @@ final class StageCounters {
 			.register(this.registry);
 	}
 
-	void cleansed() {
+	public void cleansed() {
 		this.cleansed.increment();
 	}
 
-	void duplicate() {
+	public void duplicate() {
 		this.duplicate.increment();
 	}
 
 	/** The reasons are the handful cleansing knows, so the tag stays bounded. */
-	void rejected(String reason) {
+	public void rejected(String reason) {
 		this.rejected.increment();
 		this.byReason
 			.computeIfAbsent(reason,

@@ -1,0 +1,42 @@
+package dev.keystone.processing.viewers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keystone.events.ViewerCount;
+import dev.keystone.processing.windowing.ClosedWindow;
+import dev.keystone.processing.windowing.Series;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * Closed viewer windows as {@link ViewerCount}s for {@code viewers.counts}, keyed by
+ * title (or {@code _all}), one per title and window.
+ */
+public final class ViewerCounts {
+
+	private final ObjectMapper mapper;
+
+	public ViewerCounts(ObjectMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	public KStream<String, String> apply(KStream<String, ClosedWindow> closed) {
+		return closed
+			.filter((titleId, window) -> window.series() == Series.VIEWERS_10S || window.series() == Series.VIEWERS_1M,
+					Named.as("viewers-windows"))
+			.mapValues(
+					(window) -> json(new ViewerCount(window.key(), window.series().label(), window.start(),
+							window.end(), window.sessions(), window.counts()[ViewerContributor.EVENTS])),
+					Named.as("viewers-counts"));
+	}
+
+	private String json(ViewerCount count) {
+		try {
+			return this.mapper.writeValueAsString(count);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("a viewer count always serialises", ex);
+		}
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.keystone.processing.windowing;
+
+/**
+ * What one event adds to one window of one key.
+ *
+ * @param series the kind of window
+ * @param key the title or scope counted
+ * @param session the session to count as distinct, or null
+ * @param counts what to add to each counter; the {@link Series#SESSIONS} slot is ignored
+ */
+public record Contribution(Series series, String key, String session, long[] counts) {
+
+}

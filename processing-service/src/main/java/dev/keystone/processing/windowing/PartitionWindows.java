@@ -1,0 +1,258 @@
+package dev.keystone.processing.windowing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keystone.events.Event;
+import dev.keystone.events.Rejection;
+import dev.keystone.processing.system.StageCounters;
+import dev.keystone.processing.system.StateStores;
+import dev.keystone.processing.system.WindowSettings;
+import dev.keystone.processing.viewers.ViewerSketch;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The clock and the window sums of one {@code events.raw} partition. The clock is the
+ * newest event time seen, taken no later than the event's {@code receivedAt} so that a
+ * device clock running fast cannot close everyone's windows. Windows ending at least the
+ * grace behind it are closed: their sums go to the merging tasks, followed by a
+ * watermark, and an event that still belongs to one is rejected as {@code late}.
+ */
+final class PartitionWindows implements ProcessorSupplier<String, Event, String, Staged> {
+
+	static final String CLOCK = "window-clock";
+
+	static final String TALLIES = "window-tallies";
+
+	static final String SESSIONS = "window-sessions";
+
+	private static final String OBSERVED = "observed";
+
+	private static final String CLOSED = "closed";
+
+	private static final byte[] PRESENT = new byte[0];
+
+	private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+
+	private final List<Contributor> contributors;
+
+	private final WindowSettings settings;
+
+	private final ViewerSketch sketch;
+
+	private final PartitionProgress progress;
+
+	private final StageCounters counters;
+
+	private final StateStores stores;
+
+	private final ObjectMapper mapper;
+
+	private final Clock clock;
+
+	PartitionWindows(List<Contributor> contributors, WindowSettings settings, ViewerSketch sketch,
+			PartitionProgress progress, StageCounters counters, StateStores stores, ObjectMapper mapper, Clock clock) {
+		this.contributors = contributors;
+		this.settings = settings;
+		this.sketch = sketch;
+		this.progress = progress;
+		this.counters = counters;
+		this.stores = stores;
+		this.mapper = mapper;
+		this.clock = clock;
+	}
+
+	@Override
+	public Set<StoreBuilder<?>> stores() {
+		// Changelogged (the default): a restored task resumes with the same clock and
+		// sums.
+		return Set.of(
+				Stores.keyValueStoreBuilder(this.stores.keyValue(CLOCK), Serdes.String(), Serdes.Long())
+					.withCachingEnabled(),
+				Stores.keyValueStoreBuilder(this.stores.keyValue(TALLIES), Serdes.Bytes(), Serdes.ByteArray())
+					.withCachingEnabled(),
+				Stores.keyValueStoreBuilder(this.stores.keyValue(SESSIONS), Serdes.Bytes(), Serdes.ByteArray())
+					.withCachingEnabled());
+	}
+
+	@Override
+	public Processor<String, Event, String, Staged> get() {
+		return new ClockedPartition();
+	}
+
+	private final class ClockedPartition implements Processor<String, Event, String, Staged> {
+
+		private ProcessorContext<String, Staged> context;
+
+		private KeyValueStore<String, Long> clockStore;
+
+		private KeyValueStore<Bytes, byte[]> tallies;
+
+		private KeyValueStore<Bytes, byte[]> sessions;
+
+		private int partition;
+
+		private long observed;
+
+		private long closed;
+
+		private long lastRecordAt;
+
+		@Override
+		public void init(ProcessorContext<String, Staged> context) {
+			this.context = context;
+			this.clockStore = context.getStateStore(CLOCK);
+			this.tallies = context.getStateStore(TALLIES);
+			this.sessions = context.getStateStore(SESSIONS);
+			this.partition = context.taskId().partition();
+			this.observed = stored(OBSERVED);
+			this.closed = stored(CLOSED);
+			this.lastRecordAt = context.currentSystemTimeMs();
+			context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkIdle);
+		}
+
+		private long stored(String name) {
+			Long value = this.clockStore.get(name);
+			return (value != null) ? value : Long.MIN_VALUE;
+		}
+
+		@Override
+		public void process(Record<String, Event> record) {
+			Event event = record.value();
+			long time = event.timestamp().toEpochMilli();
+			this.lastRecordAt = this.context.currentSystemTimeMs();
+			long tenSecondEnd = Series.VIEWERS_10S.start(time) + Series.STEP_MS;
+			if (tenSecondEnd <= this.closed) {
+				PartitionWindows.this.counters.rejected("late");
+				this.context.forward(record.withValue(late(event, tenSecondEnd)));
+				return;
+			}
+			PartitionWindows.this.counters.cleansed();
+			for (Contributor contributor : PartitionWindows.this.contributors) {
+				contributor.contribute(event, (contribution) -> add(contribution, time));
+			}
+			this.context.forward(record.withValue(new Staged.OnTime(event)));
+			long receivedAt = (event.receivedAt() != null) ? event.receivedAt().toEpochMilli() : record.timestamp();
+			advance(Math.min(time, receivedAt));
+		}
+
+		private Staged late(Event event, long windowEnd) {
+			String detail = "the " + Series.VIEWERS_10S.label() + " window of " + event.timestamp() + " closed at "
+					+ Instant.ofEpochMilli(windowEnd).plus(PartitionWindows.this.settings.grace()) + " (grace "
+					+ PartitionWindows.this.settings.grace() + ") before the event arrived";
+			return new Staged.Late(event.eventId(), new Rejection("late", detail, StageCounters.STAGE,
+					PartitionWindows.this.clock.instant(), PartitionWindows.this.mapper.valueToTree(event)));
+		}
+
+		private void add(Contribution contribution, long time) {
+			Series series = contribution.series();
+			long end = series.start(time) + series.sizeMs();
+			Bytes key = WindowKeys.window(end, series, contribution.key());
+			byte[] stored = this.tallies.get(key);
+			Tally tally = (stored != null) ? Tally.of(stored) : new Tally(series.counters());
+			tally.add(contribution.counts());
+			if (contribution.session() != null) {
+				countSession(tally, end, series, contribution.key(), contribution.session());
+			}
+			this.tallies.put(key, tally.bytes());
+		}
+
+		private void countSession(Tally tally, long end, Series series, String key, String session) {
+			if (tally.sketched()) {
+				tally.sketch(session);
+				return;
+			}
+			Bytes sessionKey = WindowKeys.session(end, series, key, session);
+			if (this.sessions.get(sessionKey) != null) {
+				return;
+			}
+			this.sessions.put(sessionKey, PRESENT);
+			tally.newSession();
+			if (tally.counts()[Series.SESSIONS] > PartitionWindows.this.sketch.exactLimit()) {
+				tally.startSketch(PartitionWindows.this.sketch.lgK());
+				Bytes prefix = WindowKeys.sessionsOf(end, series, key);
+				try (KeyValueIterator<Bytes, byte[]> seen = this.sessions.prefixScan(prefix,
+						Serdes.Bytes().serializer())) {
+					seen.forEachRemaining((entry) -> tally.sketch(WindowKeys.sessionId(entry.key, prefix)));
+				}
+			}
+		}
+
+		/**
+		 * A partition read to its end that has had no records for a while is quiet, not
+		 * behind: its clock follows the wall clock, held back by the idle time.
+		 */
+		private void checkIdle(long now) {
+			Duration idleAfter = PartitionWindows.this.settings.idleAfter();
+			if (now - this.lastRecordAt >= idleAfter.toMillis()
+					&& PartitionWindows.this.progress.caughtUp(this.partition)) {
+				advance(now - idleAfter.toMillis());
+			}
+		}
+
+		private void advance(long time) {
+			if (time <= this.observed) {
+				return;
+			}
+			this.observed = time;
+			this.clockStore.put(OBSERVED, time);
+			long through = Math.floorDiv(time - PartitionWindows.this.settings.grace().toMillis(), Series.STEP_MS)
+					* Series.STEP_MS;
+			if (through > this.closed) {
+				this.closed = through;
+				this.clockStore.put(CLOSED, through);
+				close(through);
+			}
+		}
+
+		private void close(long through) {
+			for (KeyValue<Bytes, byte[]> window : endingBy(this.tallies, through)) {
+				Tally tally = Tally.of(window.value);
+				Series series = WindowKeys.series(window.key);
+				long start = WindowKeys.end(window.key) - series.sizeMs();
+				WindowRecord partial = new WindowRecord.Partial(series, start, tally.counts(), tally.approximate());
+				this.context.forward(new Record<>(WindowKeys.key(window.key), new Staged.Wire(partial.bytes()),
+						WindowKeys.end(window.key)));
+				this.tallies.delete(window.key);
+			}
+			for (KeyValue<Bytes, byte[]> session : endingBy(this.sessions, through)) {
+				this.sessions.delete(session.key);
+			}
+			WindowRecord watermark = new WindowRecord.Watermark(this.partition, through);
+			this.context.forward(new Record<>("", new Staged.Wire(watermark.bytes()), through));
+		}
+
+	}
+
+	/** Read before deleting: the store is not changed under an open iterator. */
+	static List<KeyValue<Bytes, byte[]>> endingBy(KeyValueStore<Bytes, byte[]> store, long through) {
+		List<KeyValue<Bytes, byte[]>> ending = new ArrayList<>();
+		try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
+			while (all.hasNext()) {
+				KeyValue<Bytes, byte[]> entry = all.next();
+				if (WindowKeys.end(entry.key) > through) {
+					break;
+				}
+				ending.add(entry);
+			}
+		}
+		return ending;
+	}
+
+}

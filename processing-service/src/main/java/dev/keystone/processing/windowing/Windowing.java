@@ -1,0 +1,90 @@
+package dev.keystone.processing.windowing;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keystone.events.Event;
+import dev.keystone.events.Rejection;
+import dev.keystone.processing.system.StageCounters;
+import dev.keystone.processing.system.StateStores;
+import dev.keystone.processing.system.WindowSettings;
+import dev.keystone.processing.viewers.ViewerSketch;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * Puts cleansed events on their partition's clock: on-time events go on to enrichment and
+ * into the windows, late ones become rejections, and closed windows come out summed over
+ * every partition.
+ */
+public final class Windowing {
+
+	private final PartitionWindows partitionWindows;
+
+	private final WindowMerge merge;
+
+	private final ObjectMapper mapper;
+
+	/**
+	 * @param stores how the window state is kept: persistent in the service, in memory in
+	 * topology tests
+	 */
+	public Windowing(List<Contributor> contributors, WindowSettings settings, ViewerSketch sketch,
+			PartitionProgress progress, StageCounters counters, StateStores stores, MeterRegistry registry,
+			ObjectMapper mapper, Clock clock) {
+		this.partitionWindows = new PartitionWindows(contributors, settings, sketch, progress, counters, stores, mapper,
+				clock);
+		this.merge = new WindowMerge(progress, stores, registry);
+		this.mapper = mapper;
+	}
+
+	public Clocked apply(KStream<String, Event> events) {
+		Map<String, KStream<String, Staged>> staged = events.process(this.partitionWindows, Named.as("window-clock"))
+			.split(Named.as("window-"))
+			.branch((key, value) -> value instanceof Staged.OnTime, Branched.as("on-time"))
+			.branch((key, value) -> value instanceof Staged.Late, Branched.as("late"))
+			.defaultBranch(Branched.as("wire"));
+		KStream<String, Event> onTime = staged.get("window-on-time")
+			.mapValues((value) -> ((Staged.OnTime) value).event(), Named.as("window-on-time-events"));
+		KStream<String, String> late = staged.get("window-late").map((key, value) -> {
+			Staged.Late rejected = (Staged.Late) value;
+			return KeyValue.pair(rejected.eventId(), json(rejected.rejection()));
+		}, Named.as("window-late-rejections"));
+		KStream<String, ClosedWindow> closed = staged.get("window-wire")
+			.mapValues((value) -> ((Staged.Wire) value).bytes(), Named.as("window-wire-bytes"))
+			.repartition(Repartitioned.<String, byte[]>as("window-partials")
+				.withKeySerde(Serdes.String())
+				.withValueSerde(Serdes.ByteArray())
+				.withStreamPartitioner(new Broadcast()))
+			.process(this.merge, Named.as("window-merge"));
+		return new Clocked(onTime, late, closed);
+	}
+
+	private String json(Rejection rejection) {
+		try {
+			return this.mapper.writeValueAsString(rejection);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("a rejection always serialises", ex);
+		}
+	}
+
+	/**
+	 * @param onTime events within their windows
+	 * @param late rejections of events whose window had closed, keyed by event id
+	 * @param closed every closed window, keyed by its title or scope
+	 */
+	public record Clocked(KStream<String, Event> onTime, KStream<String, String> late,
+			KStream<String, ClosedWindow> closed) {
+
+	}
+
+}

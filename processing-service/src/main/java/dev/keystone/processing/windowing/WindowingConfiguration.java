@@ -1,0 +1,40 @@
+package dev.keystone.processing.windowing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.keystone.events.EventJson;
+import dev.keystone.events.Topics;
+import dev.keystone.processing.system.StageCounters;
+import dev.keystone.processing.system.StateStores;
+import dev.keystone.processing.system.StreamsSettings;
+import dev.keystone.processing.system.WindowSettings;
+import dev.keystone.processing.viewers.ViewerSketch;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The partition clocks and window sums, kept in RocksDB.
+ */
+@Configuration(proxyBeanMethods = false)
+class WindowingConfiguration {
+
+	@Bean
+	CommittedOffsets committedOffsets(KafkaAdmin admin, StreamsSettings streams) {
+		return new CommittedOffsets(admin.getConfigurationProperties(), Topics.EVENTS_RAW, streams.applicationId(),
+				Duration.ofSeconds(1));
+	}
+
+	@Bean
+	Windowing windowing(List<Contributor> contributors, WindowSettings settings, ViewerSketch sketch,
+			CommittedOffsets progress, StageCounters counters, StateStores stores, MeterRegistry registry,
+			Clock clock) {
+		return new Windowing(contributors, settings, sketch, progress, counters, stores, registry,
+				EventJson.newMapper(), clock);
+	}
+
+}
