@@ -222,8 +222,7 @@ final class ProcessingScenario {
 		Group process = new Group(this.applicationId);
 		double loadBefore = loadAverage();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafka()))) {
-			Report.progress("waiting for processing-service to work through %,d events (group %s)", events,
-					process.id);
+			Report.progress("waiting for processing-service to work through %,d events (group %s)", events, process.id);
 			long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
 			long nextLog = System.nanoTime();
 			while (!process.done()) {
@@ -231,8 +230,10 @@ final class ProcessingScenario {
 					throw new IllegalStateException("processing-service did not finish the backlog within "
 							+ DRAIN_TIMEOUT + ": " + process.committed + " of " + events);
 				}
-				// The internal window topic is written in transactions: each partition may
-				// end with a commit marker that a caught-up consumer need not have passed.
+				// The internal window topic is written in transactions: each partition
+				// may
+				// end with a commit marker that a caught-up consumer need not have
+				// passed.
 				process.observe(admin, 1);
 				if (System.nanoTime() >= nextLog) {
 					Report.progress("processing-service committed %,d of %,d raw events; %,d behind", process.committed,
@@ -257,8 +258,8 @@ final class ProcessingScenario {
 		String launched = System.getenv("BENCH_LAUNCHED_AT");
 		if (launched != null) {
 			long launchedAt = Long.parseLong(launched);
-			Report.figure("processing-service launch to backlog processed", (process.doneAtMillis - launchedAt) / 1000.0,
-					"s");
+			Report.figure("processing-service launch to backlog processed",
+					(process.doneAtMillis - launchedAt) / 1000.0, "s");
 		}
 		Report.figure("keystone processing (from its first commit)", keystoneRate, "events/s");
 		Report.figure("load average (1 min) when processing-service started", loadBefore, "");
