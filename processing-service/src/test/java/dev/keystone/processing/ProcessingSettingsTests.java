@@ -39,7 +39,7 @@ class ProcessingSettingsTests {
 			assertThat(thresholds.warmupWindows()).isEqualTo(10);
 			assertThat(thresholds.minPlayStarts()).isEqualTo(20);
 			assertThat(context.getBean(StreamsSettings.class))
-				.isEqualTo(new StreamsSettings("keystone-processing", (short) 1, 0));
+				.isEqualTo(new StreamsSettings("keystone-processing", (short) 1, 0, 2));
 		});
 	}
 

@@ -16,10 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * group, internal topics and state directory)
  * @param replicationFactor copies of each internal topic (changelogs, repartitions)
  * @param standbyReplicas warm copies of each task's state on other instances
+ * @param threads stream threads per instance; tasks spread over them, so up to one per
+ * core does work in parallel
  */
 @Validated
 @ConfigurationProperties("keystone.processing.streams")
 public record StreamsSettings(@NotBlank String applicationId, @Min(1) @Max(32) short replicationFactor,
-		@Min(0) @Max(10) int standbyReplicas) {
+		@Min(0) @Max(10) int standbyReplicas, @Min(1) @Max(64) int threads) {
 
 }

@@ -87,8 +87,11 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 					.withCachingEnabled(),
 				Stores.keyValueStoreBuilder(this.stores.keyValue(TALLIES), Serdes.Bytes(), Serdes.ByteArray())
 					.withCachingEnabled(),
+				// Not cached: sessions are looked up in memory (see OpenSessions), and
+				// the
+				// cache's sorted map grows slow with this many keys.
 				Stores.keyValueStoreBuilder(this.stores.keyValue(SESSIONS), Serdes.Bytes(), Serdes.ByteArray())
-					.withCachingEnabled());
+					.withCachingDisabled());
 	}
 
 	@Override
@@ -106,6 +109,8 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 
 		private KeyValueStore<Bytes, byte[]> sessions;
 
+		private OpenSessions openSessions;
+
 		private int partition;
 
 		private long observed;
@@ -120,6 +125,7 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 			this.clockStore = context.getStateStore(CLOCK);
 			this.tallies = context.getStateStore(TALLIES);
 			this.sessions = context.getStateStore(SESSIONS);
+			this.openSessions = OpenSessions.of(this.sessions);
 			this.partition = context.taskId().partition();
 			this.observed = stored(OBSERVED);
 			this.closed = stored(CLOSED);
@@ -179,7 +185,7 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 				return;
 			}
 			Bytes sessionKey = WindowKeys.session(end, series, key, session);
-			if (this.sessions.get(sessionKey) != null) {
+			if (!this.openSessions.add(end, sessionKey)) {
 				return;
 			}
 			this.sessions.put(sessionKey, PRESENT);
@@ -231,9 +237,7 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 						WindowKeys.end(window.key)));
 				this.tallies.delete(window.key);
 			}
-			for (KeyValue<Bytes, byte[]> session : endingBy(this.sessions, through)) {
-				this.sessions.delete(session.key);
-			}
+			this.openSessions.removeEndingBy(through).forEach(this.sessions::delete);
 			WindowRecord watermark = new WindowRecord.Watermark(this.partition, through);
 			this.context.forward(new Record<>("", new Staged.Wire(watermark.bytes()), through));
 		}
