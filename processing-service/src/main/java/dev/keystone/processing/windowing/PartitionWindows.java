@@ -46,8 +46,6 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 
 	private static final String CLOSED = "closed";
 
-	private static final byte[] PRESENT = new byte[0];
-
 	private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
 	private final List<Contributor> contributors;
@@ -153,6 +151,7 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 			for (Contributor contributor : PartitionWindows.this.contributors) {
 				contributor.contribute(event, (contribution) -> add(contribution, time));
 			}
+			this.openSessions.writeTo(this.sessions);
 			this.context.forward(record.withValue(new Staged.OnTime(event)));
 			long receivedAt = (event.receivedAt() != null) ? event.receivedAt().toEpochMilli() : record.timestamp();
 			advance(Math.min(time, receivedAt));
@@ -184,19 +183,13 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 				tally.sketch(session);
 				return;
 			}
-			Bytes sessionKey = WindowKeys.session(end, series, key, session);
-			if (!this.openSessions.add(end, sessionKey)) {
+			if (!this.openSessions.add(end, series, session, key)) {
 				return;
 			}
-			this.sessions.put(sessionKey, PRESENT);
 			tally.newSession();
 			if (tally.counts()[Series.SESSIONS] > PartitionWindows.this.sketch.exactLimit()) {
 				tally.startSketch(PartitionWindows.this.sketch.lgK());
-				Bytes prefix = WindowKeys.sessionsOf(end, series, key);
-				try (KeyValueIterator<Bytes, byte[]> seen = this.sessions.prefixScan(prefix,
-						Serdes.Bytes().serializer())) {
-					seen.forEachRemaining((entry) -> tally.sketch(WindowKeys.sessionId(entry.key, prefix)));
-				}
+				this.openSessions.of(end, series, key).forEach(tally::sketch);
 			}
 		}
 

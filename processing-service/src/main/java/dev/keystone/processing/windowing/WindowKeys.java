@@ -23,19 +23,6 @@ final class WindowKeys {
 			.wrap(ByteBuffer.allocate(HEAD + name.length).putLong(end).put((byte) series.ordinal()).put(name).array());
 	}
 
-	/** A session of one window: the window's key, a NUL, the session id. */
-	static Bytes session(long end, Series series, String key, String session) {
-		byte[] id = session.getBytes(StandardCharsets.UTF_8);
-		byte[] prefix = sessionsOf(end, series, key).get();
-		return Bytes.wrap(ByteBuffer.allocate(prefix.length + id.length).put(prefix).put(id).array());
-	}
-
-	/** The prefix all sessions of one window share. */
-	static Bytes sessionsOf(long end, Series series, String key) {
-		byte[] window = window(end, series, key).get();
-		return Bytes.wrap(ByteBuffer.allocate(window.length + 1).put(window).put((byte) 0).array());
-	}
-
 	static long end(Bytes key) {
 		return ByteBuffer.wrap(key.get()).getLong();
 	}
@@ -47,12 +34,6 @@ final class WindowKeys {
 	static String key(Bytes window) {
 		byte[] bytes = window.get();
 		return new String(bytes, HEAD, bytes.length - HEAD, StandardCharsets.UTF_8);
-	}
-
-	static String sessionId(Bytes session, Bytes prefix) {
-		byte[] bytes = session.get();
-		int from = prefix.get().length;
-		return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
 	}
 
 }
