@@ -26,6 +26,8 @@ final class Deduplicator implements ProcessorSupplier<String, Event, String, Eve
 
 	static final String STORE = "dedupe-event-ids";
 
+	private static final long CLOCK_DISAGREEMENT_MS = 60_000;
+
 	private final Duration retention;
 
 	private final StageCounters counters;
@@ -78,9 +80,11 @@ final class Deduplicator implements ProcessorSupplier<String, Event, String, Eve
 			}
 
 			private boolean seenBefore(String eventId, long time) {
+				// A copy normally arrives after the first; the minute ahead covers ingest
+				// instances whose clocks disagree, without searching the whole retention.
 				long span = Deduplicator.this.retention.toMillis();
 				try (WindowStoreIterator<Long> copies = this.seen.fetch(eventId, Math.max(0, time - span),
-						time + span)) {
+						time + CLOCK_DISAGREEMENT_MS)) {
 					return copies.hasNext();
 				}
 			}

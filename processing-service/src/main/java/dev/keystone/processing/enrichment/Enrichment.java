@@ -3,6 +3,9 @@ package dev.keystone.processing.enrichment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +39,10 @@ public final class Enrichment {
 	static final String NO_TITLE = "\u0000no-title";
 
 	private static final Logger log = LoggerFactory.getLogger(Enrichment.class);
+
+	private static final int TITLE_CACHE_SIZE = 10_000;
+
+	private final Map<String, Optional<EnrichedEvent.TitleRef>> titles = new ConcurrentHashMap<>();
 
 	private final ObjectMapper mapper;
 
@@ -71,13 +78,29 @@ public final class Enrichment {
 	}
 
 	/** A catalog entry we cannot read enriches like an unknown title. */
+	/**
+	 * Catalog entries are read once per distinct value rather than once per event; the
+	 * cache starts over when the catalog has outgrown it.
+	 */
 	private EnrichedEvent.TitleRef title(String titleId, String json) {
+		Optional<EnrichedEvent.TitleRef> title = this.titles.get(json);
+		if (title == null) {
+			if (this.titles.size() >= TITLE_CACHE_SIZE) {
+				this.titles.clear();
+			}
+			title = read(titleId, json);
+			this.titles.put(json, title);
+		}
+		return title.orElse(null);
+	}
+
+	private Optional<EnrichedEvent.TitleRef> read(String titleId, String json) {
 		try {
-			return this.mapper.readValue(json, Title.class).ref();
+			return Optional.of(this.mapper.readValue(json, Title.class).ref());
 		}
 		catch (JsonProcessingException ex) {
 			log.warn("catalog entry unreadable titleId={} error={}", titleId, ex.getOriginalMessage());
-			return null;
+			return Optional.empty();
 		}
 	}
 
