@@ -8,11 +8,11 @@ import dev.keystone.events.EventJson;
 import dev.keystone.events.Topics;
 import dev.keystone.processing.system.StageCounters;
 import dev.keystone.processing.system.StateStores;
-import dev.keystone.processing.system.StreamsSettings;
 import dev.keystone.processing.system.WindowSettings;
 import dev.keystone.processing.viewers.ViewerSketch;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -24,15 +24,13 @@ import org.springframework.kafka.core.KafkaAdmin;
 class WindowingConfiguration {
 
 	@Bean
-	CommittedOffsets committedOffsets(KafkaAdmin admin, StreamsSettings streams) {
-		return new CommittedOffsets(admin.getConfigurationProperties(), Topics.EVENTS_RAW, streams.applicationId(),
-				Duration.ofSeconds(1));
+	ConsumerLag consumerLag(KafkaAdmin admin, KafkaStreamsRegistry registry) {
+		return new ConsumerLag(admin.getConfigurationProperties(), Topics.EVENTS_RAW, registry, Duration.ofSeconds(1));
 	}
 
 	@Bean
 	Windowing windowing(List<Contributor> contributors, WindowSettings settings, ViewerSketch sketch,
-			CommittedOffsets progress, StageCounters counters, StateStores stores, MeterRegistry registry,
-			Clock clock) {
+			ConsumerLag progress, StageCounters counters, StateStores stores, MeterRegistry registry, Clock clock) {
 		return new Windowing(contributors, settings, sketch, progress, counters, stores, registry,
 				EventJson.newMapper(), clock);
 	}
