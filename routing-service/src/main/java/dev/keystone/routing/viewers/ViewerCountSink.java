@@ -2,7 +2,10 @@ package dev.keystone.routing.viewers;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,6 +37,8 @@ class ViewerCountSink implements Consumer<List<String>> {
 
 	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
+	private static final int STORED_WINDOWS = 10_000;
+
 	private final ViewerCountStore store;
 
 	private final ObjectMapper mapper;
@@ -43,6 +48,20 @@ class ViewerCountSink implements Consumer<List<String>> {
 	private final SinkStatus status;
 
 	private final SinkMetrics metrics;
+
+	/**
+	 * Windows already recorded, newest last: every title of a window arrives at about the
+	 * same time, and the window needs recording once, not once per title. Only the
+	 * binding's one listener thread uses it.
+	 */
+	private final Map<ViewerCountStore.StoredWindow, Boolean> storedWindows = new LinkedHashMap<>(256, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<ViewerCountStore.StoredWindow, Boolean> eldest) {
+			return size() > STORED_WINDOWS;
+		}
+
+	};
 
 	ViewerCountSink(ViewerCountStore store, ObjectMapper mapper, RejectionPublisher rejections, SinkStatus status,
 			MeterRegistry registry) {
@@ -55,7 +74,8 @@ class ViewerCountSink implements Consumer<List<String>> {
 
 	@Override
 	public void accept(List<String> records) {
-		List<CompletionStage<AsyncResultSet>> writes = new ArrayList<>(records.size() * 3);
+		List<CompletionStage<AsyncResultSet>> writes = new ArrayList<>(records.size() * 2);
+		Set<ViewerCountStore.StoredWindow> windows = new LinkedHashSet<>();
 		int counts = 0;
 		long started = System.nanoTime();
 		try {
@@ -63,9 +83,12 @@ class ViewerCountSink implements Consumer<List<String>> {
 				ViewerCount count = parse(record);
 				if (count != null) {
 					writes.addAll(this.store.write(count));
+					windows.add(ViewerCountStore.StoredWindow.of(count));
 					counts++;
 				}
 			}
+			windows.removeAll(this.storedWindows.keySet());
+			windows.forEach((window) -> writes.add(this.store.writeWindow(window)));
 			CompletableFuture
 				.allOf(writes.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
 				.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -81,6 +104,7 @@ class ViewerCountSink implements Consumer<List<String>> {
 		finally {
 			this.metrics.writeTime().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		}
+		windows.forEach((window) -> this.storedWindows.put(window, Boolean.TRUE));
 		this.status.writing("cassandra");
 		this.metrics.ok().increment(counts);
 	}

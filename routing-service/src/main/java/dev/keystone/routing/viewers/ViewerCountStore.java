@@ -87,15 +87,31 @@ class ViewerCountStore {
 		}
 	}
 
-	/** The three writes of one count, started together. */
+	/** The two writes of one count, started together. */
 	List<CompletionStage<AsyncResultSet>> write(ViewerCount count) {
 		LocalDate day = day(count.start());
 		return List.of(
 				this.session.executeAsync(this.insertByTitle.bind(count.titleId(), count.window(), day, count.start(),
 						count.end(), count.viewers(), count.events())),
 				this.session.executeAsync(this.insertByWindow.bind(count.window(), count.start(), count.titleId(),
-						count.end(), count.viewers(), count.events())),
-				this.session.executeAsync(this.insertWindow.bind(count.window(), day, count.start(), count.end())));
+						count.end(), count.viewers(), count.events())));
+	}
+
+	/** Records that counts exist for a window; the same for every title in it. */
+	CompletionStage<AsyncResultSet> writeWindow(StoredWindow window) {
+		return this.session
+			.executeAsync(this.insertWindow.bind(window.window(), day(window.start()), window.start(), window.end()));
+	}
+
+	/**
+	 * A window of one size, as the store indexes it.
+	 */
+	record StoredWindow(String window, Instant start, Instant end) {
+
+		static StoredWindow of(ViewerCount count) {
+			return new StoredWindow(count.window(), count.start(), count.end());
+		}
+
 	}
 
 	/** Oldest first. */
