@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
@@ -18,6 +19,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeServices implements AutoCloseable {
 
+	private static final int BACKLOG = 128;
+
 	private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
 
 	final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
@@ -28,7 +31,15 @@ final class FakeServices implements AutoCloseable {
 		FakeServices services = new FakeServices();
 		try {
 			for (String service : new String[] { "ingest", "routing", "alert", "recommendation" }) {
-				HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+				HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), BACKLOG);
+				// Handlers on a pool of their own: on the server's one dispatcher thread,
+				// a burst
+				// of concurrent requests could leave a later request waiting.
+				server.setExecutor(Executors.newCachedThreadPool((task) -> {
+					Thread thread = new Thread(task, "fake-" + service);
+					thread.setDaemon(true);
+					return thread;
+				}));
 				services.servers.put(service, server);
 				server.createContext("/", (exchange) -> {
 					services.lastHeaders.put(service, exchange.getRequestHeaders());

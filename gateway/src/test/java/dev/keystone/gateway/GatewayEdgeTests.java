@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scopes, rate limits, routing, request ids, edge limits and a dead service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A loaded build machine can take longer than the default 5 s to answer; no test here
+// waits on purpose.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayEdgeTests {
 
 	static final String ALL = "key-all-scopes";
