@@ -2,6 +2,7 @@ package dev.keystone.processing;
 
 import java.util.function.BiFunction;
 
+import dev.keystone.events.EventJson;
 import dev.keystone.processing.anomaly.AnomalyDetection;
 import dev.keystone.processing.cleansing.Cleansing;
 import dev.keystone.processing.enrichment.Enrichment;
@@ -23,7 +24,8 @@ class ProcessingConfiguration {
 	BiFunction<KStream<String, String>, GlobalKTable<String, String>, KStream<String, String>[]> process(
 			Cleansing cleansing, Windowing windowing, Enrichment enrichment, ViewerCounts viewerCounts,
 			AnomalyDetection anomalyDetection) {
-		return new ProcessingTopology(cleansing, windowing, enrichment, viewerCounts, anomalyDetection);
+		return new ProcessingTopology(cleansing, windowing, enrichment, viewerCounts, anomalyDetection,
+				EventJson.newMapper());
 	}
 
 }

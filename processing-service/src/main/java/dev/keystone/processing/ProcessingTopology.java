@@ -2,6 +2,9 @@ package dev.keystone.processing;
 
 import java.util.function.BiFunction;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keystone.events.Rejection;
 import dev.keystone.processing.anomaly.AnomalyDetection;
 import dev.keystone.processing.cleansing.Cleansing;
 import dev.keystone.processing.enrichment.Enrichment;
@@ -30,13 +33,16 @@ final class ProcessingTopology
 
 	private final AnomalyDetection anomalyDetection;
 
+	private final ObjectMapper mapper;
+
 	ProcessingTopology(Cleansing cleansing, Windowing windowing, Enrichment enrichment, ViewerCounts viewerCounts,
-			AnomalyDetection anomalyDetection) {
+			AnomalyDetection anomalyDetection, ObjectMapper mapper) {
 		this.cleansing = cleansing;
 		this.windowing = windowing;
 		this.enrichment = enrichment;
 		this.viewerCounts = viewerCounts;
 		this.anomalyDetection = anomalyDetection;
+		this.mapper = mapper;
 	}
 
 	@Override
@@ -44,9 +50,20 @@ final class ProcessingTopology
 	public KStream<String, String>[] apply(KStream<String, String> raw, GlobalKTable<String, String> titles) {
 		Cleansing.Cleansed cleansed = this.cleansing.apply(raw);
 		Windowing.Clocked clocked = this.windowing.apply(cleansed.events());
-		KStream<String, String> rejected = cleansed.rejections().merge(clocked.late(), Named.as("rejections-merge"));
+		KStream<String, String> rejected = cleansed.rejections()
+			.merge(clocked.late(), Named.as("rejections-merge"))
+			.mapValues(this::json, Named.as("rejections-json"));
 		return new KStream[] { this.enrichment.enrich(clocked.onTime(), titles), rejected,
 				this.viewerCounts.apply(clocked.closed()), this.anomalyDetection.apply(clocked.closed()) };
+	}
+
+	private String json(Rejection rejection) {
+		try {
+			return this.mapper.writeValueAsString(rejection);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("a rejection always serialises", ex);
+		}
 	}
 
 }

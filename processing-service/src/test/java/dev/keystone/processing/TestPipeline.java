@@ -72,7 +72,7 @@ public final class TestPipeline implements AutoCloseable {
 				new Windowing(contributors, WINDOWS, sketch, PartitionProgress.single(), counters, StateStores.MEMORY,
 						registry, mapper, clock),
 				new Enrichment(mapper, clock, registry), new ViewerCounts(mapper),
-				new AnomalyDetection(thresholds, StateStores.MEMORY, mapper, clock, registry));
+				new AnomalyDetection(thresholds, StateStores.MEMORY, mapper, clock, registry), mapper);
 		StreamsBuilder builder = new StreamsBuilder();
 		KStream<String, String>[] outputs = topology.apply(
 				builder.stream(Topics.EVENTS_RAW, Consumed.with(Serdes.String(), Serdes.String())),

@@ -3,7 +3,6 @@ package dev.keystone.processing.cleansing;
 import java.time.Clock;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Event;
 import dev.keystone.events.Rejection;
@@ -24,13 +23,10 @@ public final class Cleansing {
 
 	private final Deduplicator deduplicator;
 
-	private final ObjectMapper mapper;
-
 	public Cleansing(CleansingSettings settings, StageCounters counters, StateStores stores, ObjectMapper mapper,
 			Clock clock) {
 		this.cleanser = new Cleanser(new EventCheck(mapper, settings, clock), counters);
 		this.deduplicator = new Deduplicator(settings.dedupRetention(), counters, stores);
-		this.mapper = mapper;
 	}
 
 	public Cleansed apply(KStream<String, String> raw) {
@@ -44,27 +40,18 @@ public final class Cleansing {
 				rejections(checked.get("cleanse-rejected")));
 	}
 
-	private KStream<String, String> rejections(KStream<String, Checked> rejected) {
+	private KStream<String, Rejection> rejections(KStream<String, Checked> rejected) {
 		return rejected.map((key, outcome) -> {
 			Checked.Rejected rejection = (Checked.Rejected) outcome;
-			return KeyValue.pair(rejection.eventId(), json(rejection.rejection()));
+			return KeyValue.pair(rejection.eventId(), rejection.rejection());
 		}, Named.as("cleanse-rejections"));
-	}
-
-	private String json(Rejection rejection) {
-		try {
-			return this.mapper.writeValueAsString(rejection);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("a rejection always serialises", ex);
-		}
 	}
 
 	/**
 	 * @param events the first copy of each event that passed every rule, keyed by device
-	 * @param rejections rejections keyed by event id, as JSON
+	 * @param rejections rejections keyed by event id
 	 */
-	public record Cleansed(KStream<String, Event> events, KStream<String, String> rejections) {
+	public record Cleansed(KStream<String, Event> events, KStream<String, Rejection> rejections) {
 
 	}
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Event;
 import dev.keystone.events.Rejection;
@@ -31,8 +30,6 @@ public final class Windowing {
 
 	private final WindowMerge merge;
 
-	private final ObjectMapper mapper;
-
 	/**
 	 * @param stores how the window state is kept: persistent in the service, in memory in
 	 * topology tests
@@ -43,7 +40,6 @@ public final class Windowing {
 		this.partitionWindows = new PartitionWindows(contributors, settings, sketch, progress, counters, stores, mapper,
 				clock);
 		this.merge = new WindowMerge(progress, stores, registry);
-		this.mapper = mapper;
 	}
 
 	public Clocked apply(KStream<String, Event> events) {
@@ -54,9 +50,9 @@ public final class Windowing {
 			.defaultBranch(Branched.as("wire"));
 		KStream<String, Event> onTime = staged.get("window-on-time")
 			.mapValues((value) -> ((Staged.OnTime) value).event(), Named.as("window-on-time-events"));
-		KStream<String, String> late = staged.get("window-late").map((key, value) -> {
+		KStream<String, Rejection> late = staged.get("window-late").map((key, value) -> {
 			Staged.Late rejected = (Staged.Late) value;
-			return KeyValue.pair(rejected.eventId(), json(rejected.rejection()));
+			return KeyValue.pair(rejected.eventId(), rejected.rejection());
 		}, Named.as("window-late-rejections"));
 		KStream<String, ClosedWindow> closed = staged.get("window-wire")
 			.mapValues((value) -> ((Staged.Wire) value).bytes(), Named.as("window-wire-bytes"))
@@ -68,21 +64,12 @@ public final class Windowing {
 		return new Clocked(onTime, late, closed);
 	}
 
-	private String json(Rejection rejection) {
-		try {
-			return this.mapper.writeValueAsString(rejection);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("a rejection always serialises", ex);
-		}
-	}
-
 	/**
 	 * @param onTime events within their windows
 	 * @param late rejections of events whose window had closed, keyed by event id
 	 * @param closed every closed window, keyed by its title or scope
 	 */
-	public record Clocked(KStream<String, Event> onTime, KStream<String, String> late,
+	public record Clocked(KStream<String, Event> onTime, KStream<String, Rejection> late,
 			KStream<String, ClosedWindow> closed) {
 
 	}
