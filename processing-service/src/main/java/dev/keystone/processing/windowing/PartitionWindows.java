@@ -3,7 +3,6 @@ package dev.keystone.processing.windowing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +21,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -221,7 +219,7 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 		}
 
 		private void close(long through) {
-			for (KeyValue<Bytes, byte[]> window : endingBy(this.tallies, through)) {
+			for (KeyValue<Bytes, byte[]> window : WindowKeys.endingBy(this.tallies, through)) {
 				Tally tally = Tally.of(window.value);
 				Series series = WindowKeys.series(window.key);
 				long start = WindowKeys.end(window.key) - series.sizeMs();
@@ -235,21 +233,6 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 			this.context.forward(new Record<>("", new Staged.Wire(watermark.bytes()), through));
 		}
 
-	}
-
-	/** Read before deleting: the store is not changed under an open iterator. */
-	static List<KeyValue<Bytes, byte[]>> endingBy(KeyValueStore<Bytes, byte[]> store, long through) {
-		List<KeyValue<Bytes, byte[]>> ending = new ArrayList<>();
-		try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
-			while (all.hasNext()) {
-				KeyValue<Bytes, byte[]> entry = all.next();
-				if (WindowKeys.end(entry.key) > through) {
-					break;
-				}
-				ending.add(entry);
-			}
-		}
-		return ending;
 	}
 
 }

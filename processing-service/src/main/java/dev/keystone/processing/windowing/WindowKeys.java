@@ -2,8 +2,13 @@ package dev.keystone.processing.windowing;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Store keys that sort by window end first, so closing every window up to a time is a
@@ -34,6 +39,24 @@ final class WindowKeys {
 	static String key(Bytes window) {
 		byte[] bytes = window.get();
 		return new String(bytes, HEAD, bytes.length - HEAD, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Every entry of a store keyed this way whose window ends by {@code through}, read
+	 * before the caller deletes them: the store is not changed under an open iterator.
+	 */
+	static List<KeyValue<Bytes, byte[]>> endingBy(KeyValueStore<Bytes, byte[]> store, long through) {
+		List<KeyValue<Bytes, byte[]>> ending = new ArrayList<>();
+		try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
+			while (all.hasNext()) {
+				KeyValue<Bytes, byte[]> entry = all.next();
+				if (end(entry.key) > through) {
+					break;
+				}
+				ending.add(entry);
+			}
+		}
+		return ending;
 	}
 
 }

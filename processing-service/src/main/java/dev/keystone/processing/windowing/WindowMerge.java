@@ -127,7 +127,7 @@ final class WindowMerge implements ProcessorSupplier<String, byte[], String, Clo
 				return;
 			}
 			this.emitted = low;
-			for (KeyValue<Bytes, byte[]> window : PartitionWindows.endingBy(this.totals, low)) {
+			for (KeyValue<Bytes, byte[]> window : WindowKeys.endingBy(this.totals, low)) {
 				Tally total = Tally.of(window.value);
 				Series series = WindowKeys.series(window.key);
 				long end = WindowKeys.end(window.key);
