@@ -21,6 +21,9 @@ final class FakeServices implements AutoCloseable {
 
 	private static final int BACKLOG = 128;
 
+	/** Milliseconds a stand-in waits before answering, for a service that hangs. */
+	static final String STALL_HEADER = "Fake-Stall-Millis";
+
 	private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
 
 	final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
@@ -32,9 +35,8 @@ final class FakeServices implements AutoCloseable {
 		try {
 			for (String service : new String[] { "ingest", "routing", "alert", "recommendation" }) {
 				HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), BACKLOG);
-				// Handlers on a pool of their own: on the server's one dispatcher thread,
-				// a burst
-				// of concurrent requests could leave a later request waiting.
+				// Handlers on a pool of their own: on the server's one dispatcher
+				// thread, a burst of concurrent requests could leave a later one waiting.
 				server.setExecutor(Executors.newCachedThreadPool((task) -> {
 					Thread thread = new Thread(task, "fake-" + service);
 					thread.setDaemon(true);
@@ -44,6 +46,7 @@ final class FakeServices implements AutoCloseable {
 				server.createContext("/", (exchange) -> {
 					services.lastHeaders.put(service, exchange.getRequestHeaders());
 					exchange.getRequestBody().readAllBytes();
+					stall(exchange.getRequestHeaders().getFirst(STALL_HEADER));
 					byte[] body = ("{\"service\":\"" + service + "\",\"path\":\"" + exchange.getRequestURI().getPath()
 							+ "\"}")
 						.getBytes(StandardCharsets.UTF_8);
@@ -62,6 +65,18 @@ final class FakeServices implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void stall(String millis) {
+		if (millis == null) {
+			return;
+		}
+		try {
+			Thread.sleep(Long.parseLong(millis));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -56,6 +56,7 @@ class GatewayEdgeTests {
 		registry.add("ROUTING_URL", () -> services.url("routing"));
 		registry.add("ALERT_URL", () -> services.url("alert"));
 		registry.add("RECOMMENDATION_URL", GatewayEdgeTests::deadUrl);
+		registry.add("keystone.gateway.services.ingest-timeout", () -> "3s");
 		key(registry, 0, "all", ALL, "ingest,read,admin", null, null);
 		key(registry, 1, "reader", READER, "read", null, null);
 		key(registry, 2, "slow", SLOW, "read", "2", null);
@@ -296,6 +297,27 @@ class GatewayEdgeTests {
 			.jsonPath("$.detail")
 			.value((detail) -> assertThat(detail.toString()).contains("recommendation"));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void answersAServiceThatHangsWithServiceUnavailableAfterItsTimeout() {
+		long started = System.nanoTime();
+		this.client.post()
+			.uri("/v1/events")
+			.header("X-API-Key", ALL)
+			.header(FakeServices.STALL_HEADER, "20000")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat(detail.toString()).contains("ingest"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(3),
+				Duration.ofSeconds(15));
 	}
 
 	private static void expectService(WebTestClient.ResponseSpec response, String service) {
