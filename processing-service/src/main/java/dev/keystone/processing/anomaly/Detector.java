@@ -10,8 +10,10 @@ import dev.keystone.events.Severity;
 
 /**
  * Judges one metric of one closed window against its baseline, then lets the baseline
- * learn from it. The anomalous window is learned from too: a lasting shift becomes the
- * new normal instead of alerting forever.
+ * learn from it. A value beyond the threshold is learned from as if it were at the
+ * threshold: a brief incident hardly moves the baseline, so the next one is judged
+ * against normal times, while a lasting shift still becomes the new normal after some
+ * windows instead of alerting forever.
  */
 final class Detector {
 
@@ -37,14 +39,16 @@ final class Detector {
 		if (observed == null) {
 			return null;
 		}
-		Anomaly anomaly = null;
-		if (baseline != null && baseline.windows() >= this.thresholds.warmupWindows()) {
-			anomaly = compare(metric, scope, start, end, observed, baseline);
+		if (baseline == null) {
+			return new Judgement(Baseline.first(observed, start.toEpochMilli()), null);
 		}
-		Baseline learned = (baseline != null)
-				? baseline.learn(observed, this.thresholds.smoothing(), start.toEpochMilli())
-				: Baseline.first(observed, start.toEpochMilli());
-		return new Judgement(learned, anomaly);
+		if (baseline.windows() < this.thresholds.warmupWindows()) {
+			return new Judgement(baseline.learn(observed, this.thresholds.smoothing(), start.toEpochMilli()), null);
+		}
+		Anomaly anomaly = compare(metric, scope, start, end, observed, baseline);
+		double band = this.thresholds.zScore() * stdDev(metric, baseline);
+		double bounded = Math.max(baseline.mean() - band, Math.min(baseline.mean() + band, observed));
+		return new Judgement(baseline.learn(bounded, this.thresholds.smoothing(), start.toEpochMilli()), anomaly);
 	}
 
 	private Double observe(Metric metric, ScopeWindow window) {

@@ -116,6 +116,40 @@ class AnomalyDetectionTests {
 	}
 
 	@Test
+	void judgesARecurringIncidentAgainstNormalTimes() throws Exception {
+		try (TestPipeline pipeline = pipeline()) {
+			normalMinutes(0, WARMUP);
+			for (int minute = WARMUP; minute < WARMUP + 3; minute++) {
+				minute(minute, 30, 15);
+				closeMinute(minute);
+			}
+
+			List<Anomaly> reported = anomalies("error_rate", "title:t1");
+			assertThat(reported).hasSize(3);
+			assertThat(reported.get(2).expected()).isLessThan(0.06);
+			assertThat(reported.get(2).severity()).isEqualTo(Severity.CRITICAL);
+		}
+	}
+
+	@Test
+	void takesALastingShiftAsTheNewNormal() throws Exception {
+		try (TestPipeline pipeline = pipeline()) {
+			normalMinutes(0, WARMUP);
+			int shifted = 15;
+			for (int minute = WARMUP; minute < WARMUP + shifted; minute++) {
+				minute(minute, 30, 15);
+				closeMinute(minute);
+			}
+
+			List<Anomaly> reported = anomalies("error_rate", "title:t1");
+			assertThat(reported).hasSizeBetween(3, shifted - 2);
+			assertThat(reported).extracting(Anomaly::windowStart)
+				.startsWith(minuteStart(WARMUP))
+				.doesNotContain(minuteStart(WARMUP + shifted - 1));
+		}
+	}
+
+	@Test
 	void reportsADropInActiveViewers() throws Exception {
 		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
