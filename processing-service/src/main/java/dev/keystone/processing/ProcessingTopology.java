@@ -54,7 +54,7 @@ final class ProcessingTopology
 			.merge(clocked.late(), Named.as("rejections-merge"))
 			.mapValues(this::json, Named.as("rejections-json"));
 		return new KStream[] { this.enrichment.enrich(clocked.onTime(), titles), rejected,
-				this.viewerCounts.apply(clocked.closed()), this.anomalyDetection.apply(clocked.closed()) };
+				this.viewerCounts.apply(clocked.closed()), this.anomalyDetection.apply(clocked.closings()) };
 	}
 
 	private String json(Rejection rejection) {

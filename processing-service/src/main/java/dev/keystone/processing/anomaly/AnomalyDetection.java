@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.windowing.ClosedWindow;
+import dev.keystone.processing.windowing.Closing;
 import dev.keystone.processing.windowing.Series;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.kstream.KStream;
@@ -13,7 +14,8 @@ import org.apache.kafka.streams.kstream.Named;
 /**
  * Closed one-minute scope windows in, {@link dev.keystone.events.Anomaly anomalies} keyed
  * {@code metric:scope} out. Scopes are {@code title:<id>}, {@code country:<cc>} and
- * {@code deviceClass:<class>}.
+ * {@code deviceClass:<class>}. A known scope without a window in a closed minute had no
+ * viewers in it.
  */
 public final class AnomalyDetection {
 
@@ -24,8 +26,10 @@ public final class AnomalyDetection {
 		this.judge = new Judge(new Detector(thresholds, clock), mapper, registry, stores);
 	}
 
-	public KStream<String, String> apply(KStream<String, ClosedWindow> closed) {
-		return closed.filter((scope, window) -> window.series() == Series.SCOPE_1M, Named.as("anomaly-windows"))
+	public KStream<String, String> apply(KStream<String, Closing> closings) {
+		return closings
+			.filter((scope, closing) -> !(closing instanceof ClosedWindow window) || window.series() == Series.SCOPE_1M,
+					Named.as("anomaly-windows"))
 			.process(this.judge, Named.as("anomaly-judge"));
 	}
 

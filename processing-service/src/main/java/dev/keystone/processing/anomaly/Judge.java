@@ -1,20 +1,27 @@
 package dev.keystone.processing.anomaly;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Anomaly;
 import dev.keystone.processing.system.StateStores;
+import dev.keystone.processing.windowing.ClosedThrough;
 import dev.keystone.processing.windowing.ClosedWindow;
+import dev.keystone.processing.windowing.Closing;
+import dev.keystone.processing.windowing.Series;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -23,11 +30,20 @@ import org.apache.kafka.streams.state.Stores;
  * Runs the {@link Detector} over every metric of each closed scope window, keeping the
  * baselines in a changelogged store keyed by {@code metric:scope}. Each window reaches
  * this once, when every partition has passed it, so each metric, scope and window yields
- * at most one anomaly.
+ * at most one anomaly. When a minute has closed, a scope with a viewer baseline but no
+ * window in that minute is judged as an empty window: no viewers at all.
  */
-final class Judge implements ProcessorSupplier<String, ClosedWindow, String, String> {
+final class Judge implements ProcessorSupplier<String, Closing, String, String> {
 
 	static final String STORE = "anomaly-baselines";
+
+	private static final long MINUTE_MS = Series.SCOPE_1M.sizeMs();
+
+	/**
+	 * A silent scope whose viewer baseline has fallen below one viewer is forgotten, so
+	 * scopes that ended are not swept forever; it starts a new baseline if it returns.
+	 */
+	private static final double FORGOTTEN_BELOW = 1;
 
 	private final Detector detector;
 
@@ -50,25 +66,60 @@ final class Judge implements ProcessorSupplier<String, ClosedWindow, String, Str
 	}
 
 	@Override
-	public Processor<String, ClosedWindow, String, String> get() {
+	public Processor<String, Closing, String, String> get() {
 		return new Processor<>() {
 
 			private ProcessorContext<String, String> context;
 
 			private KeyValueStore<String, Baseline> baselines;
 
+			/**
+			 * The start of the newest minute swept for silent scopes; kept in memory, as
+			 * a repeated sweep judges nothing twice.
+			 */
+			private long swept;
+
 			@Override
 			public void init(ProcessorContext<String, String> context) {
 				this.context = context;
 				this.baselines = context.getStateStore(STORE);
+				this.swept = Long.MIN_VALUE;
 			}
 
 			@Override
-			public void process(Record<String, ClosedWindow> record) {
-				String scope = record.value().key();
-				Instant start = record.value().start();
-				Instant end = record.value().end();
-				ScopeWindow window = new ScopeWindow(record.value().counts());
+			public void process(Record<String, Closing> record) {
+				if (record.value() instanceof ClosedWindow closed) {
+					judge(closed.key(), closed.start(), closed.end(), new ScopeWindow(closed.counts()));
+				}
+				else if (record.value() instanceof ClosedThrough through) {
+					sweepSilentScopes(through.through());
+				}
+			}
+
+			private void sweepSilentScopes(Instant through) {
+				long end = Math.floorDiv(through.toEpochMilli(), MINUTE_MS) * MINUTE_MS;
+				long start = end - MINUTE_MS;
+				if (start <= this.swept) {
+					return;
+				}
+				this.swept = start;
+				String prefix = Metric.ACTIVE_VIEWERS.wireName() + ":";
+				List<String> silent = new ArrayList<>();
+				try (KeyValueIterator<String, Baseline> viewers = this.baselines.prefixScan(prefix,
+						new StringSerializer())) {
+					viewers.forEachRemaining((entry) -> {
+						if (entry.value.lastWindowStart() < start) {
+							silent.add(entry.key.substring(prefix.length()));
+						}
+					});
+				}
+				ScopeWindow empty = new ScopeWindow(new long[Series.SCOPE_1M.counters()]);
+				for (String scope : silent) {
+					judge(scope, Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), empty);
+				}
+			}
+
+			private void judge(String scope, Instant start, Instant end, ScopeWindow window) {
 				for (Metric metric : Metric.values()) {
 					String key = metric.wireName() + ":" + scope;
 					Detector.Judgement judgement = Judge.this.detector.judge(metric, scope, start, end, window,
@@ -76,9 +127,15 @@ final class Judge implements ProcessorSupplier<String, ClosedWindow, String, Str
 					if (judgement == null) {
 						continue;
 					}
-					this.baselines.put(key, judgement.baseline());
 					if (judgement.anomaly() != null) {
 						emit(judgement.anomaly(), end.toEpochMilli());
+					}
+					if (metric == Metric.ACTIVE_VIEWERS && window.viewers() == 0
+							&& judgement.baseline().mean() < FORGOTTEN_BELOW) {
+						this.baselines.delete(key);
+					}
+					else {
+						this.baselines.put(key, judgement.baseline());
 					}
 				}
 			}

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param approximate whether the session count of some partition came from a sketch
  */
-public record ClosedWindow(Series series, String key, Instant start, Instant end, long[] counts, boolean approximate) {
+public record ClosedWindow(Series series, String key, Instant start, Instant end, long[] counts,
+		boolean approximate) implements Closing {
 
 	public long sessions() {
 		return this.counts[Series.SESSIONS];

@@ -48,7 +48,7 @@ public enum Series {
 		return Math.floorDiv(time, this.sizeMs) * this.sizeMs;
 	}
 
-	long sizeMs() {
+	public long sizeMs() {
 		return this.sizeMs;
 	}
 

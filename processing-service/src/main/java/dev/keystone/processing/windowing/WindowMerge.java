@@ -8,7 +8,6 @@ import java.util.Set;
 
 import dev.keystone.processing.system.StateStores;
 import io.micrometer.core.instrument.Counter;
-import dev.keystone.processing.system.StateStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -27,9 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sums the partials of the windows keyed to this task and emits a window once the
- * watermark of every raw partition has passed its end.
+ * watermark of every raw partition has passed its end, then how far it has emitted.
  */
-final class WindowMerge implements ProcessorSupplier<String, byte[], String, ClosedWindow> {
+final class WindowMerge implements ProcessorSupplier<String, byte[], String, Closing> {
 
 	static final String WATERMARKS = "window-watermarks";
 
@@ -65,13 +64,13 @@ final class WindowMerge implements ProcessorSupplier<String, byte[], String, Clo
 	}
 
 	@Override
-	public Processor<String, byte[], String, ClosedWindow> get() {
+	public Processor<String, byte[], String, Closing> get() {
 		return new Merging();
 	}
 
-	private final class Merging implements Processor<String, byte[], String, ClosedWindow> {
+	private final class Merging implements Processor<String, byte[], String, Closing> {
 
-		private ProcessorContext<String, ClosedWindow> context;
+		private ProcessorContext<String, Closing> context;
 
 		private KeyValueStore<Integer, Long> watermarkStore;
 
@@ -82,7 +81,7 @@ final class WindowMerge implements ProcessorSupplier<String, byte[], String, Clo
 		private long emitted = Long.MIN_VALUE;
 
 		@Override
-		public void init(ProcessorContext<String, ClosedWindow> context) {
+		public void init(ProcessorContext<String, Closing> context) {
 			this.context = context;
 			this.watermarkStore = context.getStateStore(WATERMARKS);
 			this.totals = context.getStateStore(TOTALS);
@@ -137,6 +136,7 @@ final class WindowMerge implements ProcessorSupplier<String, byte[], String, Clo
 				this.context.forward(new Record<>(closed.key(), closed, end));
 				this.totals.delete(window.key);
 			}
+			this.context.forward(new Record<>("", new ClosedThrough(Instant.ofEpochMilli(low)), low));
 		}
 
 		/** The lowest watermark over all raw partitions; null until each has sent one. */

@@ -54,23 +54,28 @@ public final class Windowing {
 			Staged.Late rejected = (Staged.Late) value;
 			return KeyValue.pair(rejected.eventId(), rejected.rejection());
 		}, Named.as("window-late-rejections"));
-		KStream<String, ClosedWindow> closed = staged.get("window-wire")
+		KStream<String, Closing> closings = staged.get("window-wire")
 			.mapValues((value) -> ((Staged.Wire) value).bytes(), Named.as("window-wire-bytes"))
 			.repartition(Repartitioned.<String, byte[]>as("window-partials")
 				.withKeySerde(Serdes.String())
 				.withValueSerde(Serdes.ByteArray())
 				.withStreamPartitioner(new Broadcast()))
 			.process(this.merge, Named.as("window-merge"));
-		return new Clocked(onTime, late, closed);
+		KStream<String, ClosedWindow> closed = closings
+			.filter((key, closing) -> closing instanceof ClosedWindow, Named.as("window-closed"))
+			.mapValues((closing) -> (ClosedWindow) closing, Named.as("window-closed-windows"));
+		return new Clocked(onTime, late, closed, closings);
 	}
 
 	/**
 	 * @param onTime events within their windows
 	 * @param late rejections of events whose window had closed, keyed by event id
 	 * @param closed every closed window, keyed by its title or scope
+	 * @param closings the closed windows, each merging task's followed by how far it has
+	 * emitted
 	 */
 	public record Clocked(KStream<String, Event> onTime, KStream<String, Rejection> late,
-			KStream<String, ClosedWindow> closed) {
+			KStream<String, ClosedWindow> closed, KStream<String, Closing> closings) {
 
 	}
 

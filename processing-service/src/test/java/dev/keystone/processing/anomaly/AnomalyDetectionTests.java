@@ -163,6 +163,21 @@ class AnomalyDetectionTests {
 	}
 
 	@Test
+	void reportsAScopeThatFellSilent() throws Exception {
+		try (TestPipeline pipeline = pipeline()) {
+			normalMinutes(0, WARMUP);
+			closeMinute(WARMUP);
+
+			Anomaly anomaly = only(anomalies("active_viewers", "title:t1"));
+			assertThat(anomaly.observed()).isZero();
+			assertThat(anomaly.expected()).isEqualTo(30.0, org.assertj.core.api.Assertions.within(1e-9));
+			assertThat(anomaly.windowStart()).isEqualTo(minuteStart(WARMUP));
+			assertThat(anomaly.windowEnd()).isEqualTo(minuteStart(WARMUP + 1));
+			assertThat(anomaly.severity()).isEqualTo(Severity.CRITICAL);
+		}
+	}
+
+	@Test
 	void staysQuietWhenViewersRise() throws Exception {
 		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);

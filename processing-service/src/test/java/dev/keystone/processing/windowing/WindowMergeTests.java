@@ -49,7 +49,8 @@ class WindowMergeTests {
 			partial("t1", T0, 2, 4);
 			watermark(1, T0 + TEN_SECONDS);
 
-			assertThat(this.closed.readValuesToList()).containsExactly("t1 VIEWERS_10S " + T0 + " 5 11");
+			assertThat(this.closed.readValuesToList()).containsExactly("t1 VIEWERS_10S " + T0 + " 5 11",
+					"through " + (T0 + TEN_SECONDS));
 		}
 	}
 
@@ -61,13 +62,14 @@ class WindowMergeTests {
 			partial("t1", T0 + 2 * TEN_SECONDS, 6, 6);
 			watermark(0, T0 + 3 * TEN_SECONDS);
 			watermark(1, T0 + TEN_SECONDS);
-			assertThat(this.closed.readValuesToList()).containsExactly("t1 VIEWERS_10S " + T0 + " 1 1");
+			assertThat(this.closed.readValuesToList()).containsExactly("t1 VIEWERS_10S " + T0 + " 1 1",
+					"through " + (T0 + TEN_SECONDS));
 
 			partial("t1", T0 + TEN_SECONDS, 2, 3);
 			watermark(1, T0 + 3 * TEN_SECONDS);
 
 			assertThat(this.closed.readValuesToList()).containsExactly("t1 VIEWERS_10S " + (T0 + TEN_SECONDS) + " 6 7",
-					"t1 VIEWERS_10S " + (T0 + 2 * TEN_SECONDS) + " 6 6");
+					"t1 VIEWERS_10S " + (T0 + 2 * TEN_SECONDS) + " 6 6", "through " + (T0 + 3 * TEN_SECONDS));
 		}
 	}
 
@@ -89,8 +91,8 @@ class WindowMergeTests {
 			partial("t1", T0 + 2 * TEN_SECONDS, 1, 1);
 			watermark(0, T0 + 3 * TEN_SECONDS);
 
-			assertThat(this.closed.readValuesToList())
-				.containsExactly("t1 VIEWERS_10S " + (T0 + 2 * TEN_SECONDS) + " 1 1");
+			assertThat(this.closed.readValuesToList()).containsExactly("through " + (T0 + 2 * TEN_SECONDS),
+					"t1 VIEWERS_10S " + (T0 + 2 * TEN_SECONDS) + " 1 1", "through " + (T0 + 3 * TEN_SECONDS));
 		}
 	}
 
@@ -122,8 +124,10 @@ class WindowMergeTests {
 		StreamsBuilder builder = new StreamsBuilder();
 		builder.stream("partials", Consumed.with(Serdes.String(), Serdes.ByteArray()))
 			.process(new WindowMerge(progress, StateStores.MEMORY, new SimpleMeterRegistry()))
-			.mapValues((window) -> window.key() + " " + window.series() + " " + window.start().toEpochMilli() + " "
-					+ window.counts()[0] + " " + window.counts()[1])
+			.mapValues((closing) -> (closing instanceof ClosedWindow window)
+					? window.key() + " " + window.series() + " " + window.start().toEpochMilli() + " "
+							+ window.counts()[0] + " " + window.counts()[1]
+					: "through " + ((ClosedThrough) closing).through().toEpochMilli())
 			.to("closed", Produced.with(Serdes.String(), Serdes.String()));
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "merge-test");
