@@ -30,8 +30,9 @@ import org.apache.kafka.streams.state.Stores;
  * Runs the {@link Detector} over every metric of each closed scope window, keeping the
  * baselines in a changelogged store keyed by {@code metric:scope}. Each window reaches
  * this once, when every partition has passed it, so each metric, scope and window yields
- * at most one anomaly. When a minute has closed, a scope with a viewer baseline but no
- * window in that minute is judged as an empty window: no viewers at all.
+ * at most one anomaly. When a minute has closed in which some scope of this task had
+ * events, a scope with a viewer baseline but no window in it is judged as an empty
+ * window: no viewers at all.
  */
 final class Judge implements ProcessorSupplier<String, Closing, String, String> {
 
@@ -77,18 +78,23 @@ final class Judge implements ProcessorSupplier<String, Closing, String, String> 
 			 * The start of the newest minute swept for silent scopes; kept in memory, as
 			 * a repeated sweep judges nothing twice.
 			 */
-			private long swept;
+			private long swept = Long.MIN_VALUE;
+
+			/** The start of the newest window judged. */
+			private long newestWindow = Long.MIN_VALUE;
 
 			@Override
 			public void init(ProcessorContext<String, String> context) {
 				this.context = context;
 				this.baselines = context.getStateStore(STORE);
 				this.swept = Long.MIN_VALUE;
+				this.newestWindow = Long.MIN_VALUE;
 			}
 
 			@Override
 			public void process(Record<String, Closing> record) {
 				if (record.value() instanceof ClosedWindow closed) {
+					this.newestWindow = Math.max(this.newestWindow, closed.start().toEpochMilli());
 					judge(closed.key(), closed.start(), closed.end(), new ScopeWindow(closed.counts()));
 				}
 				else if (record.value() instanceof ClosedThrough through) {
@@ -103,6 +109,14 @@ final class Judge implements ProcessorSupplier<String, Closing, String, String> 
 					return;
 				}
 				this.swept = start;
+				if (this.newestWindow != start) {
+					// No scope of this task had a window in that minute: rather than
+					// every
+					// scope going dark at once, events stopped reaching the pipeline (or
+					// it
+					// was down), which the ingest metrics tell better.
+					return;
+				}
 				String prefix = Metric.ACTIVE_VIEWERS.wireName() + ":";
 				List<String> silent = new ArrayList<>();
 				try (KeyValueIterator<String, Baseline> viewers = this.baselines.prefixScan(prefix,

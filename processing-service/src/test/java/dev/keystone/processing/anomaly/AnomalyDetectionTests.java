@@ -166,6 +166,7 @@ class AnomalyDetectionTests {
 	void reportsAScopeThatFellSilent() throws Exception {
 		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
+			closeMinute(WARMUP - 1);
 			closeMinute(WARMUP);
 
 			Anomaly anomaly = only(anomalies("active_viewers", "title:t1"));
@@ -174,6 +175,18 @@ class AnomalyDetectionTests {
 			assertThat(anomaly.windowStart()).isEqualTo(minuteStart(WARMUP));
 			assertThat(anomaly.windowEnd()).isEqualTo(minuteStart(WARMUP + 1));
 			assertThat(anomaly.severity()).isEqualTo(Severity.CRITICAL);
+		}
+	}
+
+	@Test
+	void judgesNoScopeSilentAcrossAGapInAllEvents() throws Exception {
+		try (TestPipeline pipeline = pipeline()) {
+			normalMinutes(0, WARMUP);
+			closeMinute(WARMUP - 1);
+			minute(WARMUP + 5, 30, 1);
+			closeMinute(WARMUP + 5);
+
+			assertThat(anomalies("active_viewers", "title:t1")).isEmpty();
 		}
 	}
 
