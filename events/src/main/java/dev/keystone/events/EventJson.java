@@ -1,6 +1,7 @@
 package dev.keystone.events;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -42,6 +43,19 @@ public final class EventJson {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.build();
+	}
+
+	/**
+	 * Writes one of the project's own records, which always serialise: a failure here is
+	 * a bug, not bad input.
+	 */
+	public static String write(ObjectMapper mapper, Object value) {
+		try {
+			return mapper.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("a " + value.getClass().getSimpleName() + " always serialises", ex);
+		}
 	}
 
 }

@@ -2,9 +2,8 @@ package dev.keystone.processing;
 
 import java.util.function.BiFunction;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keystone.events.Rejection;
+import dev.keystone.events.EventJson;
 import dev.keystone.processing.anomaly.AnomalyDetection;
 import dev.keystone.processing.cleansing.Cleansing;
 import dev.keystone.processing.enrichment.Enrichment;
@@ -52,18 +51,9 @@ final class ProcessingTopology
 		Windowing.Clocked clocked = this.windowing.apply(cleansed.events());
 		KStream<String, String> rejected = cleansed.rejections()
 			.merge(clocked.late(), Named.as("rejections-merge"))
-			.mapValues(this::json, Named.as("rejections-json"));
+			.mapValues((rejection) -> EventJson.write(this.mapper, rejection), Named.as("rejections-json"));
 		return new KStream[] { this.enrichment.enrich(clocked.onTime(), titles), rejected,
 				this.viewerCounts.apply(clocked.closed()), this.anomalyDetection.apply(clocked.closings()) };
-	}
-
-	private String json(Rejection rejection) {
-		try {
-			return this.mapper.writeValueAsString(rejection);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("a rejection always serialises", ex);
-		}
 	}
 
 }

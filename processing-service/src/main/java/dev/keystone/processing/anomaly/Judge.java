@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Anomaly;
+import dev.keystone.events.EventJson;
 import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.windowing.ClosedThrough;
 import dev.keystone.processing.windowing.ClosedWindow;
@@ -110,11 +110,10 @@ final class Judge implements ProcessorSupplier<String, Closing, String, String> 
 				}
 				this.swept = start;
 				if (this.newestWindow != start) {
-					// No scope of this task had a window in that minute: rather than
-					// every
-					// scope going dark at once, events stopped reaching the pipeline (or
-					// it
-					// was down), which the ingest metrics tell better.
+					// No scope of this task had a window then: rather
+					// than all going dark at once, events stopped
+					// reaching the pipeline, or it was down, which the
+					// ingest metrics tell better.
 					return;
 				}
 				String prefix = Metric.ACTIVE_VIEWERS.wireName() + ":";
@@ -161,19 +160,11 @@ final class Judge implements ProcessorSupplier<String, Closing, String, String> 
 					.tag("severity", anomaly.severity().wireName())
 					.register(Judge.this.registry)
 					.increment();
-				this.context.forward(new Record<>(anomaly.key(), json(anomaly), timestamp));
+				this.context
+					.forward(new Record<>(anomaly.key(), EventJson.write(Judge.this.mapper, anomaly), timestamp));
 			}
 
 		};
-	}
-
-	private String json(Anomaly anomaly) {
-		try {
-			return this.mapper.writeValueAsString(anomaly);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("an anomaly always serialises", ex);
-		}
 	}
 
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.EnrichedEvent;
 import dev.keystone.events.Event;
+import dev.keystone.events.EventJson;
 import dev.keystone.events.Title;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,10 +78,10 @@ public final class Enrichment {
 		return new Joined(event, (titleJson != null) ? title(event.titleId(), titleJson) : null);
 	}
 
-	/** A catalog entry we cannot read enriches like an unknown title. */
 	/**
 	 * Catalog entries are read once per distinct value rather than once per event; the
-	 * cache starts over when the catalog has outgrown it.
+	 * cache starts over when the catalog has outgrown it. A catalog entry we cannot read
+	 * enriches like an unknown title.
 	 */
 	private EnrichedEvent.TitleRef title(String titleId, String json) {
 		Optional<EnrichedEvent.TitleRef> title = this.titles.get(json);
@@ -128,16 +129,8 @@ public final class Enrichment {
 				Enrichment.this.latency.record(latency);
 			}
 			Enrichment.this.enriched.increment();
-			this.context.forward(record.withValue(json(enriched)).withTimestamp(enriched.timestamp().toEpochMilli()));
-		}
-
-		private String json(EnrichedEvent enriched) {
-			try {
-				return Enrichment.this.mapper.writeValueAsString(enriched);
-			}
-			catch (JsonProcessingException ex) {
-				throw new IllegalStateException("an enriched event always serialises", ex);
-			}
+			this.context.forward(record.withValue(EventJson.write(Enrichment.this.mapper, enriched))
+				.withTimestamp(enriched.timestamp().toEpochMilli()));
 		}
 
 	}

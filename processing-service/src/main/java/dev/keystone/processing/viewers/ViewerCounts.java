@@ -1,7 +1,7 @@
 package dev.keystone.processing.viewers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keystone.events.EventJson;
 import dev.keystone.events.ViewerCount;
 import dev.keystone.processing.windowing.ClosedWindow;
 import dev.keystone.processing.windowing.Series;
@@ -25,18 +25,10 @@ public final class ViewerCounts {
 			.filter((titleId, window) -> window.series() == Series.VIEWERS_10S || window.series() == Series.VIEWERS_1M,
 					Named.as("viewers-windows"))
 			.mapValues(
-					(window) -> json(new ViewerCount(window.key(), window.series().label(), window.start(),
-							window.end(), window.sessions(), window.counts()[ViewerContributor.EVENTS])),
+					(window) -> EventJson.write(this.mapper,
+							new ViewerCount(window.key(), window.series().label(), window.start(), window.end(),
+									window.sessions(), window.counts()[ViewerContributor.EVENTS])),
 					Named.as("viewers-counts"));
-	}
-
-	private String json(ViewerCount count) {
-		try {
-			return this.mapper.writeValueAsString(count);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("a viewer count always serialises", ex);
-		}
 	}
 
 }
