@@ -161,7 +161,29 @@ class GatewayEdgeTests {
 				"/v1/viewers/top", "/v1/anomalies" }) {
 			expectService(this.client.get().uri(path).header("Authorization", "Bearer " + ALL).exchange(), "routing");
 		}
-		expectService(this.client.get().uri("/v1/alerts?state=open").header("X-API-Key", ALL).exchange(), "alert");
+		for (String path : new String[] { "/v1/alerts?state=firing", "/v1/alerts/a-1", "/v1/silences?active=true",
+				"/v1/alert-rules" }) {
+			expectService(this.client.get().uri(path).header("X-API-Key", ALL).exchange(), "alert");
+		}
+		expectService(this.client.post()
+			.uri("/v1/silences")
+			.header("X-API-Key", ALL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange(), "alert");
+		// recommendation-service is the dead one here: its fallback names it.
+		for (String path : new String[] { "/v1/trending", "/v1/recommendations/p-1", "/v1/titles/t1/similar",
+				"/v1/profiles/p-1/continue-watching" }) {
+			this.client.get()
+				.uri(path)
+				.header("X-API-Key", ALL)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectBody()
+				.jsonPath("$.detail")
+				.value((detail) -> assertThat(detail.toString()).contains("recommendation"));
+		}
 		assertThat(services.lastHeaders.get("routing").containsKey("X-API-Key")).isFalse();
 		assertThat(services.lastHeaders.get("routing").containsKey("Authorization")).isFalse();
 		assertThat(services.lastHeaders.get("alert").getFirst("Keystone-Caller")).isEqualTo("all");

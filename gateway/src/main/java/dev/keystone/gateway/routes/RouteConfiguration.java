@@ -39,6 +39,14 @@ class RouteConfiguration {
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.ingestTimeout().toMillis())
 						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
 						.uri(services.ingest()))
+			.route("recommendations",
+					(r) -> r.path("/v1/recommendations/**", "/v1/trending", "/v1/titles/*/similar", "/v1/profiles/**")
+						.and()
+						.method(HttpMethod.GET)
+						.filters((f) -> retryReads(breaker(f, "recommendation")))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.readTimeout().toMillis())
+						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
+						.uri(services.recommendation()))
 			.route("routing-reads",
 					(r) -> r
 						.path("/v1/events", "/v1/events/histogram", "/v1/titles/**", "/v1/viewers/**", "/v1/anomalies")
@@ -49,21 +57,21 @@ class RouteConfiguration {
 						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
 						.uri(services.routing()))
 			.route("alerts",
-					(r) -> r.path("/v1/alerts", "/v1/alerts/**")
+					(r) -> r.path("/v1/alerts", "/v1/alerts/**", "/v1/silences", "/v1/silences/**", "/v1/alert-rules")
 						.filters((f) -> retryReads(breaker(f, "alert")))
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.readTimeout().toMillis())
 						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
 						.uri(services.alert()))
-			.route("recommendations",
-					(r) -> r.path("/v1/recommendations/**", "/v1/trending")
-						.filters((f) -> retryReads(breaker(f, "recommendation")))
-						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.readTimeout().toMillis())
-						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
-						.uri(services.recommendation()))
 			.route("ingest-docs",
 					(r) -> r.path("/v3/api-docs/ingest")
 						.filters((f) -> f.setPath("/v3/api-docs"))
 						.uri(services.ingest()))
+			.route("alert-docs",
+					(r) -> r.path("/v3/api-docs/alert").filters((f) -> f.setPath("/v3/api-docs")).uri(services.alert()))
+			.route("recommendation-docs",
+					(r) -> r.path("/v3/api-docs/recommendation")
+						.filters((f) -> f.setPath("/v3/api-docs"))
+						.uri(services.recommendation()))
 			.route("routing-docs",
 					(r) -> r.path("/v3/api-docs/routing")
 						.filters((f) -> f.setPath("/v3/api-docs"))
