@@ -8,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Anomaly;
 import dev.keystone.events.EventJson;
+import dev.keystone.events.Severity;
 import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.windowing.ClosedThrough;
 import dev.keystone.processing.windowing.ClosedWindow;
@@ -59,6 +60,21 @@ final class Judge implements ProcessorSupplier<String, Closing, String, String> 
 		this.detector = detector;
 		this.mapper = mapper;
 		this.registry = registry;
+		// Every metric and severity counts from zero at start, so rates and alerts on
+		// anomalies work before the first one.
+		for (Metric metric : Metric.values()) {
+			for (Severity severity : Severity.values()) {
+				anomalies(metric.wireName(), severity);
+			}
+		}
+	}
+
+	private Counter anomalies(String metric, Severity severity) {
+		return Counter.builder("keystone.anomalies")
+			.description("Anomalies detected, by metric and severity")
+			.tag("metric", metric)
+			.tag("severity", severity.wireName())
+			.register(this.registry);
 	}
 
 	@Override
@@ -154,12 +170,7 @@ final class Judge implements ProcessorSupplier<String, Closing, String, String> 
 			}
 
 			private void emit(Anomaly anomaly, long timestamp) {
-				Counter.builder("keystone.anomalies")
-					.description("Anomalies detected, by metric and severity")
-					.tag("metric", anomaly.metric())
-					.tag("severity", anomaly.severity().wireName())
-					.register(Judge.this.registry)
-					.increment();
+				anomalies(anomaly.metric(), anomaly.severity()).increment();
 				this.context
 					.forward(new Record<>(anomaly.key(), EventJson.write(Judge.this.mapper, anomaly), timestamp));
 			}

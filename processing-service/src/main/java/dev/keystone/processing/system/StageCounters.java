@@ -1,5 +1,6 @@
 package dev.keystone.processing.system;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +17,12 @@ public final class StageCounters {
 	/** The {@code stage} of every rejection processing writes. */
 	public static final String STAGE = "processing";
 
+	/**
+	 * The reasons processing rejects for, registered at start so that rates and alerts
+	 * see zero rather than nothing before the first rejection.
+	 */
+	public static final List<String> REASONS = List.of("invalid", "future", "too_old", "late");
+
 	private final MeterRegistry registry;
 
 	private final Counter cleansed;
@@ -31,6 +38,7 @@ public final class StageCounters {
 		this.cleansed = stage("cleansed");
 		this.rejected = stage("rejected");
 		this.duplicate = stage("duplicate");
+		REASONS.forEach(this::byReason);
 	}
 
 	private Counter stage(String stage) {
@@ -51,13 +59,15 @@ public final class StageCounters {
 	/** The reasons are the handful cleansing knows, so the tag stays bounded. */
 	public void rejected(String reason) {
 		this.rejected.increment();
-		this.byReason
-			.computeIfAbsent(reason,
-					(key) -> Counter.builder("keystone.processing.rejected")
-						.description("Events rejected by processing, by reason")
-						.tag("reason", key)
-						.register(this.registry))
-			.increment();
+		byReason(reason).increment();
+	}
+
+	private Counter byReason(String reason) {
+		return this.byReason.computeIfAbsent(reason,
+				(key) -> Counter.builder("keystone.processing.rejected")
+					.description("Events rejected by processing, by reason")
+					.tag("reason", key)
+					.register(this.registry));
 	}
 
 }

@@ -71,6 +71,17 @@ class AnomalyDetectionTests {
 	}
 
 	@Test
+	void countsEveryMetricAndSeverityFromZeroBeforeTheFirstAnomaly() {
+		try (TestPipeline pipeline = pipeline()) {
+			assertThat(this.registry.get("keystone.anomalies").counters()).hasSize(16)
+				.allSatisfy((counter) -> assertThat(counter.count()).isZero());
+			assertThat(this.registry.get("keystone.processing.rejected").counters())
+				.extracting((c) -> c.getId().getTag("reason"))
+				.containsExactlyInAnyOrder("invalid", "future", "too_old", "late");
+		}
+	}
+
+	@Test
 	void keysAnomaliesByMetricAndScope() {
 		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
