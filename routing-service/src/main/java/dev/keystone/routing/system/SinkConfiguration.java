@@ -1,6 +1,10 @@
 package dev.keystone.routing.system;
 
 import java.time.Clock;
+import java.util.List;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +24,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class SinkConfiguration {
 
+	/** The stores the sinks write to, as the {@code sink} tag names them. */
+	private static final List<String> SINKS = List.of("elasticsearch", "cassandra");
+
 	private static final Logger log = LoggerFactory.getLogger(SinkConfiguration.class);
 
 	@Bean
@@ -28,8 +35,15 @@ class SinkConfiguration {
 	}
 
 	@Bean
-	SinkStatus sinks(Clock clock) {
-		return new SinkStatus(clock);
+	SinkStatus sinks(Clock clock, MeterRegistry registry) {
+		SinkStatus status = new SinkStatus(clock);
+		for (String sink : SINKS) {
+			Gauge.builder("keystone.sink.paused", status, (sinks) -> sinks.isPaused(sink) ? 1 : 0)
+				.tag("sink", sink)
+				.description("1 while the sink waits for its store, its consumer paused")
+				.register(registry);
+		}
+		return status;
 	}
 
 	@Bean

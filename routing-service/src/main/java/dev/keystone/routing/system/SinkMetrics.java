@@ -21,6 +21,7 @@ public record SinkMetrics(Counter ok, Counter retried, Counter failed, Timer wri
 				Timer.builder("keystone.sink.write")
 					.tag("sink", sink)
 					.description("Time to write one batch to the store")
+					.publishPercentileHistogram()
 					.register(registry));
 	}
 

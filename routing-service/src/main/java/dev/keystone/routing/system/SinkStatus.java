@@ -32,6 +32,10 @@ public class SinkStatus extends AbstractHealthIndicator {
 		this.waiting.remove(sink);
 	}
 
+	public boolean isPaused(String sink) {
+		return this.waiting.containsKey(sink);
+	}
+
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		if (this.waiting.isEmpty()) {

@@ -49,6 +49,8 @@ class ViewerCountSink implements Consumer<List<String>> {
 
 	private final SinkMetrics metrics;
 
+	private final ViewerGauges gauges;
+
 	/**
 	 * Windows already recorded, newest last: every title of a window arrives at about the
 	 * same time, and the window needs recording once, not once per title. Only the
@@ -70,13 +72,14 @@ class ViewerCountSink implements Consumer<List<String>> {
 		this.rejections = rejections;
 		this.status = status;
 		this.metrics = SinkMetrics.of(registry, "cassandra");
+		this.gauges = new ViewerGauges(registry);
 	}
 
 	@Override
 	public void accept(List<String> records) {
 		List<CompletionStage<AsyncResultSet>> writes = new ArrayList<>(records.size() * 2);
 		Set<ViewerCountStore.StoredWindow> windows = new LinkedHashSet<>();
-		int counts = 0;
+		List<ViewerCount> counts = new ArrayList<>(records.size());
 		long started = System.nanoTime();
 		try {
 			for (String record : records) {
@@ -84,7 +87,7 @@ class ViewerCountSink implements Consumer<List<String>> {
 				if (count != null) {
 					writes.addAll(this.store.write(count));
 					windows.add(ViewerCountStore.StoredWindow.of(count));
-					counts++;
+					counts.add(count);
 				}
 			}
 			windows.removeAll(this.storedWindows.keySet());
@@ -106,7 +109,8 @@ class ViewerCountSink implements Consumer<List<String>> {
 		}
 		windows.forEach((window) -> this.storedWindows.put(window, Boolean.TRUE));
 		this.status.writing("cassandra");
-		this.metrics.ok().increment(counts);
+		this.metrics.ok().increment(counts.size());
+		counts.forEach(this.gauges::record);
 	}
 
 	private ViewerCount parse(String record) {
