@@ -2,6 +2,7 @@ package dev.keystone.simulator;
 
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 
 /**
  * The titles the fleet watches, most popular first: a few hits take most of the viewing,
@@ -38,6 +39,11 @@ final class DemoCatalog {
 					2023),
 			new DemoTitle("nature-shorts", "Nature Shorts", List.of("documentary", "kids"), 600_000, 2024));
 
+	/** Every genre of the catalog, sorted. */
+	static final List<String> GENRES = List.copyOf(TITLES.stream()
+		.flatMap((title) -> title.genres().stream())
+		.collect(TreeSet::new, TreeSet::add, TreeSet::addAll));
+
 	private static final double[] CUMULATIVE = cumulativeZipf(TITLES.size());
 
 	private DemoCatalog() {
@@ -51,6 +57,35 @@ final class DemoCatalog {
 			}
 		}
 		return TITLES.get(TITLES.size() - 1);
+	}
+
+	/**
+	 * A title of one of the genres, by the same popularity: the catalog's order, the
+	 * first twice as likely as the second.
+	 */
+	static DemoTitle pickIn(List<String> genres, Random random) {
+		List<DemoTitle> titles = TITLES.stream()
+			.filter((title) -> title.genres().stream().anyMatch(genres::contains))
+			.toList();
+		double total = 0;
+		for (int i = 0; i < titles.size(); i++) {
+			total += 1.0 / (i + 1);
+		}
+		double r = random.nextDouble() * total;
+		for (int i = 0; i < titles.size(); i++) {
+			r -= 1.0 / (i + 1);
+			if (r < 0) {
+				return titles.get(i);
+			}
+		}
+		return titles.get(titles.size() - 1);
+	}
+
+	static DemoTitle byId(String titleId) {
+		return TITLES.stream()
+			.filter((title) -> title.titleId().equals(titleId))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no demo title " + titleId));
 	}
 
 	private static double[] cumulativeZipf(int n) {

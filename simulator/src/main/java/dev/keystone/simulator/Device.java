@@ -37,6 +37,10 @@ final class Device {
 
 	private final String appVersion;
 
+	private final Taste taste;
+
+	private String lastTitleId;
+
 	private State state = State.OFF;
 
 	private int browsesLeft;
@@ -55,6 +59,7 @@ final class Device {
 		this.country = COUNTRIES[random.nextInt(COUNTRIES.length)];
 		this.profileId = "profile-" + (index / 2);
 		this.appVersion = "7." + random.nextInt(4) + "." + random.nextInt(10);
+		this.taste = Taste.of(this.profileId);
 	}
 
 	String deviceId() {
@@ -91,7 +96,8 @@ final class Device {
 			}
 			return event;
 		}
-		DemoCatalog.DemoTitle title = DemoCatalog.pick(random);
+		DemoCatalog.DemoTitle title = this.taste.next(this.lastTitleId, random);
+		this.lastTitleId = title.titleId();
 		this.sessionId = UUID.randomUUID().toString();
 		this.titleId = title.titleId();
 		this.positionMs = random.nextInt(4) == 0 ? random.nextLong(title.durationMs() / 2) : 0;
