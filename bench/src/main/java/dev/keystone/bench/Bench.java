@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Runs one scenario: {@code ingest}, {@code gateway}, {@code routing prepare},
- * {@code routing measure}, {@code processing prepare} or {@code processing measure}.
- * {@code bench/run} starts the servers and services a scenario needs and passes their
- * addresses in {@link BenchSettings}.
+ * {@code routing measure}, {@code processing prepare}, {@code processing measure},
+ * {@code recommendations prepare} or {@code recommendations measure}. {@code bench/run}
+ * starts the servers and services a scenario needs and passes their addresses in
+ * {@link BenchSettings}.
  */
 public final class Bench {
 
@@ -24,9 +25,11 @@ public final class Bench {
 			case "processing prepare" -> new ProcessingScenario(settings).prepare();
 			case "processing flink" -> new ProcessingScenario(settings).flink();
 			case "processing measure" -> new ProcessingScenario(settings).measure();
+			case "recommendations prepare" -> new RecommendationScenario(settings).prepare();
+			case "recommendations measure" -> new RecommendationScenario(settings).measure();
 			default -> {
 				System.err.println("usage: Bench ingest | gateway | routing prepare | routing measure"
-						+ " | processing prepare | processing measure");
+						+ " | processing prepare | processing measure | recommendations prepare | recommendations measure");
 				System.exit(2);
 			}
 		}
