@@ -51,8 +51,9 @@ final class Taste {
 	/** The next title to watch after {@code lastTitleId} (null: nothing yet). */
 	DemoCatalog.DemoTitle next(String lastTitleId, Random random) {
 		double roll = random.nextDouble();
-		if (lastTitleId != null && roll < COMPANION_CHANCE) {
-			return DemoCatalog.byId(COMPANIONS.get(lastTitleId));
+		String companion = (lastTitleId != null) ? COMPANIONS.get(lastTitleId) : null;
+		if (companion != null && roll < COMPANION_CHANCE) {
+			return DemoCatalog.byId(companion);
 		}
 		if (roll < COMPANION_CHANCE + GENRE_CHANCE) {
 			return DemoCatalog.pickIn(this.genres, random);
