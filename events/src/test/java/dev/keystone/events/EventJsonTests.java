@@ -49,14 +49,17 @@ class EventJsonTests {
 				new Rejection("invalid", "type: must be one of ...", "processing", T0, original),
 				new ViewerCount("t1", "10s", T0, T0.plusSeconds(10), 42, 317),
 				new Anomaly("a1", "error_rate", "title:t1", T0, T0.plusSeconds(60), 0.4, 0.02, 7.5, Severity.HIGH, T0),
-				new Alert("al1", Alert.State.ACKNOWLEDGED, Severity.CRITICAL, "errors on t1", List.of("a1"), T0,
-						T0.plusSeconds(5)));
+				new Alert("al1", "error_rate:title:t1", "error_rate", "title:t1", Alert.State.ACKNOWLEDGED,
+						Severity.CRITICAL, "errors on t1", List.of("a1"), 1, T0, T0, T0, T0.plusSeconds(5), "ops",
+						T0.plusSeconds(5), null, null, null, new Alert.Figures(0.4, 0.02, 7.5),
+						Alert.Transition.ACKNOWLEDGED));
 
 		for (Object value : records) {
 			assertThat(roundTrip(value, value.getClass())).isEqualTo(value);
 		}
-		assertThat(this.mapper.writeValueAsString(records.get(4))).contains("\"state\":\"acknowledged\"",
-				"\"severity\":\"critical\"");
+		assertThat(this.mapper.writeValueAsString(records.get(4)))
+			.contains("\"state\":\"acknowledged\"", "\"severity\":\"critical\"", "\"transition\":\"acknowledged\"")
+			.doesNotContain("resolvedAt");
 	}
 
 	@Test
