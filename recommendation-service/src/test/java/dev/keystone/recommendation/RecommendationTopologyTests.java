@@ -156,11 +156,12 @@ class RecommendationTopologyTests {
 		this.topology.watch("fan-0", "cooking", T0.plusSeconds(50), 600_000);
 
 		List<Recommender.Pick> picks = recommend("newcomer");
-		assertThat(picks).extracting(Recommender.Pick::titleId).containsExactly("space-1", "space-2", "cooking");
-		assertThat(picks.get(0).kind()).isEqualTo(Reason.Kind.POPULAR_IN_GENRE);
-		assertThat(picks.get(1).kind()).isEqualTo(Reason.Kind.POPULAR_IN_GENRE);
-		assertThat(picks.get(1).genre()).isEqualTo("sci-fi");
-		assertThat(picks.get(2).kind()).isEqualTo(Reason.Kind.TRENDING);
+		// Taking turns: trending now, and the popular titles of the genre trending now
+		// (space-1 is both, and counts once).
+		assertThat(picks).extracting(Recommender.Pick::titleId).containsExactly("space-1", "cooking", "space-2");
+		assertThat(picks).extracting(Recommender.Pick::kind)
+			.containsExactly(Reason.Kind.TRENDING, Reason.Kind.TRENDING, Reason.Kind.POPULAR_IN_GENRE);
+		assertThat(picks.get(2).genre()).isEqualTo("sci-fi");
 	}
 
 	@Test

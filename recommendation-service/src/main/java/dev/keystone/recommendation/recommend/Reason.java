@@ -1,15 +1,13 @@
 package dev.keystone.recommendation.recommend;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Why a title is recommended.
  *
- * @param titleId for {@code because_you_watched}, the watched title
- * @param genre for {@code popular_in_genre}, the genre
+ * @param titleId for {@code because_you_watched}, the watched title; null otherwise
+ * @param genre for {@code popular_in_genre}, the genre; null otherwise
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reason(Kind kind, String titleId, String genre, String text) {
 
 	public enum Kind {

@@ -3,9 +3,11 @@ package dev.keystone.recommendation.recommend;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.keystone.recommendation.titles.Candidates;
@@ -60,6 +62,9 @@ public final class Recommender {
 	}
 
 	public List<Pick> recommend(ProfileHistory history, Candidates candidates, List<String> genres, int limit) {
+		if (history.titles().isEmpty()) {
+			return coldStart(candidates, genres, limit);
+		}
 		Map<String, Parts> parts = new LinkedHashMap<>();
 		becauseYouWatched(history, candidates, parts);
 		genre(history, candidates, genres, parts);
@@ -71,6 +76,46 @@ public final class Recommender {
 			.sorted(Comparator.comparingDouble(Pick::score).reversed().thenComparing(Pick::titleId))
 			.limit(limit)
 			.toList();
+	}
+
+	/**
+	 * Trending titles and the popular titles of the genres trending now, taking turns, so
+	 * that both kinds show whichever is stronger.
+	 */
+	private List<Pick> coldStart(Candidates candidates, List<String> genres, int limit) {
+		double maxTrending = candidates.trending().stream().mapToDouble(Ranked::score).max().orElse(1);
+		List<Pick> trending = candidates.trending()
+			.stream()
+			.map((title) -> new Pick(title.titleId(), title.score() / maxTrending, Reason.Kind.TRENDING, null, null))
+			.toList();
+		List<Pick> popular = new ArrayList<>();
+		Map<String, List<Ranked>> byGenre = new LinkedHashMap<>();
+		genres.forEach((genre) -> byGenre.put(genre, candidates.popular().getOrDefault(genre, List.of())));
+		for (int rank = 0;; rank++) {
+			boolean any = false;
+			for (Map.Entry<String, List<Ranked>> genre : byGenre.entrySet()) {
+				List<Ranked> titles = genre.getValue();
+				if (rank < titles.size()) {
+					any = true;
+					double score = titles.get(rank).score() / titles.get(0).score();
+					popular.add(new Pick(titles.get(rank).titleId(), score, Reason.Kind.POPULAR_IN_GENRE, null,
+							genre.getKey()));
+				}
+			}
+			if (!any) {
+				break;
+			}
+		}
+		List<Pick> picks = new ArrayList<>();
+		Set<String> taken = new HashSet<>();
+		for (int i = 0; picks.size() < limit && (i < trending.size() || i < popular.size()); i++) {
+			for (List<Pick> source : List.of(trending, popular)) {
+				if (i < source.size() && picks.size() < limit && taken.add(source.get(i).titleId())) {
+					picks.add(source.get(i));
+				}
+			}
+		}
+		return picks;
 	}
 
 	private void becauseYouWatched(ProfileHistory history, Candidates candidates, Map<String, Parts> parts) {

@@ -31,7 +31,8 @@ public final class Placement implements StoreAccess {
 		catch (RuntimeException ex) {
 			throw new StoreUnavailableException("no instance holds " + store + " now", ex);
 		}
-		if (owner == null) {
+		// Kafka Streams answers "unavailable", port -1, while it rebalances.
+		if (owner == null || owner.port() < 0) {
 			throw new StoreUnavailableException("no instance holds " + store + " now");
 		}
 		return owner.equals(this.queries.getCurrentHostInfo()) ? Optional.empty() : Optional.of(owner);
