@@ -9,7 +9,7 @@ import java.util.Random;
  * What a profile likes: two favourite genres, and the habit of following a title with its
  * companion (a viewer of Stranger Things goes on to Dark more often than chance). Every
  * device of a profile shares it, so recommendations have something beyond popularity to
- * find; a third of the picks still follow overall popularity, which keeps the most
+ * find; a quarter of the picks still follow overall popularity, which keeps the most
  * watched titles on top.
  */
 final class Taste {
@@ -25,9 +25,9 @@ final class Taste {
 			Map.entry("the-night-agent-s1e1", "bird-box"), Map.entry("bridgerton-s1e1", "the-crown-s1e1"),
 			Map.entry("arcane-s1e1", "wednesday-s1e1"));
 
-	private static final double COMPANION_CHANCE = 0.35;
+	private static final double COMPANION_CHANCE = 0.5;
 
-	private static final double GENRE_CHANCE = 0.35;
+	private static final double GENRE_CHANCE = 0.25;
 
 	private final List<String> genres;
 
