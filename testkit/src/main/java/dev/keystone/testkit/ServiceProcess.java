@@ -99,6 +99,21 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	/** Kills the process as a crash would (SIGKILL): no shutdown, no last commit. */
+	public void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	public Path log() {
+		return this.log;
+	}
+
 	@Override
 	public void close() {
 		this.process.destroy();
