@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * Runs one scenario: {@code ingest}, {@code gateway}, {@code routing prepare},
  * {@code routing measure}, {@code processing prepare}, {@code processing measure},
- * {@code recommendations prepare} or {@code recommendations measure}. {@code bench/run}
- * starts the servers and services a scenario needs and passes their addresses in
- * {@link BenchSettings}.
+ * {@code recommendations prepare}, {@code recommendations measure} or {@code alerts}.
+ * {@code bench/run} starts the servers and services a scenario needs and passes their
+ * addresses in {@link BenchSettings}.
  */
 public final class Bench {
 
@@ -25,11 +25,13 @@ public final class Bench {
 			case "processing prepare" -> new ProcessingScenario(settings).prepare();
 			case "processing flink" -> new ProcessingScenario(settings).flink();
 			case "processing measure" -> new ProcessingScenario(settings).measure();
+			case "alerts" -> new AlertScenario(settings).run();
 			case "recommendations prepare" -> new RecommendationScenario(settings).prepare();
 			case "recommendations measure" -> new RecommendationScenario(settings).measure();
 			default -> {
 				System.err.println("usage: Bench ingest | gateway | routing prepare | routing measure"
-						+ " | processing prepare | processing measure | recommendations prepare | recommendations measure");
+						+ " | processing prepare | processing measure | recommendations prepare | recommendations measure"
+						+ " | alerts");
 				System.exit(2);
 			}
 		}
