@@ -6,9 +6,12 @@ import java.util.Map;
 /**
  * How many profiles watched a title, and with which other titles, in bounded memory.
  * <p>
- * Past the bound a new neighbour takes the place of the least co-watched one and inherits
- * its count plus one (the Space-Saving sketch of Metwally et al.): a title co-watched
- * often enough always gets in, and any count is over by at most the smallest count kept.
+ * Past the bound a new neighbour takes the place of the least co-watched one, starting at
+ * one. The titles often watched together, which similar titles are made of, keep exact
+ * counts; the long tail of pairs seen once or twice takes turns in the last places.
+ * (Space-Saving, where the newcomer inherits the evicted count, keeps no tail: with
+ * hundreds of distinct neighbours per title, every count it kept converged to the same
+ * inflated value and the similar titles were noise.)
  *
  * @param watchers profiles that watched the title
  * @param neighbours co-watched title to profiles that watched both
@@ -42,7 +45,7 @@ public record CoWatch(long watchers, Map<String, Long> neighbours) {
 				.min(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
 				.orElseThrow();
 			next.remove(least.getKey());
-			next.put(neighbour, least.getValue() + 1);
+			next.put(neighbour, 1L);
 		}
 		return new CoWatch(this.watchers, next);
 	}
