@@ -79,7 +79,7 @@ final class RecommendationScenario {
 		List<ProducerRecord<String, String>> events = new ArrayList<>();
 		for (SyntheticWorld.WorldProfile profile : this.world.profiles) {
 			for (SyntheticWorld.Session session : profile.training()) {
-				events.addAll(sessionEvents(profile.profileId(), session));
+				events.addAll(sessionEvents(profile.profileId(), session, true));
 			}
 		}
 		events.sort(Comparator.comparing(ProducerRecord::timestamp));
@@ -160,8 +160,9 @@ final class RecommendationScenario {
 				String titleId = this.world.titles.get(i % this.world.titles.size()).titleId();
 				Instant now = Instant.now();
 				long sent = System.nanoTime();
+				// Watched and not finished: it belongs in the continue-watching row.
 				for (ProducerRecord<String, String> event : sessionEvents(profileId,
-						new SyntheticWorld.Session(titleId, now.minusSeconds(200), true))) {
+						new SyntheticWorld.Session(titleId, now.minusSeconds(200), true), false)) {
 					producer.send(event).get();
 				}
 				long deadline = sent + Duration.ofSeconds(60).toNanos();
@@ -294,7 +295,7 @@ final class RecommendationScenario {
 			.orElseThrow();
 		List<ProducerRecord<String, String>> events = new ArrayList<>();
 		String sessionId = profileId + "-" + session.at().toEpochMilli();
-		long finish = (Math.floorMod(sessionId.hashCode(), 3) == 0) ? title.durationMs() : 150_000;
+		long finish = (mayFinish && Math.floorMod(sessionId.hashCode(), 3) == 0) ? title.durationMs() : 150_000;
 		long[] positions = session.watched() ? new long[] { 0, 60_000, finish, finish }
 				: new long[] { 0, 30_000, 30_000 };
 		EventType[] types = session.watched()
