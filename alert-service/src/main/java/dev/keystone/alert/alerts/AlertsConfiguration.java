@@ -2,6 +2,7 @@ package dev.keystone.alert.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import dev.keystone.alert.system.AlertSettings;
 import dev.keystone.alert.system.Publisher;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 class AlertsConfiguration {
 
 	@Bean
-	AlertBoard alertBoard(AlertSettings settings, Clock clock) {
+	AlertBoard alertBoardState(AlertSettings settings, Clock clock) {
 		return new AlertBoard(EventJson.newMapper(), clock, settings.retention());
 	}
 
@@ -34,6 +35,11 @@ class AlertsConfiguration {
 	TopicMirror notificationLogMirror(AlertBoard board, AlertSettings settings, KafkaProperties kafka) {
 		return new TopicMirror(settings.topics().notificationLog(), kafka.buildConsumerProperties(null), true,
 				board::logEntry);
+	}
+
+	@Bean
+	AlertBoardHealth alertBoard(List<TopicMirror> mirrors) {
+		return new AlertBoardHealth(mirrors.stream().filter(TopicMirror::fromBeginning).toList());
 	}
 
 	@Bean

@@ -56,6 +56,13 @@ public final class TopicMirror implements SmartLifecycle {
 		this.listener = listener;
 	}
 
+	/**
+	 * Whether it reads the whole topic (a state it serves) rather than a feed of changes.
+	 */
+	public boolean fromBeginning() {
+		return this.fromBeginning;
+	}
+
 	/** Whether the mirror has read what the topic held when it started. */
 	public boolean caughtUp() {
 		return this.caughtUp;
@@ -84,6 +91,7 @@ public final class TopicMirror implements SmartLifecycle {
 				}
 				else {
 					consumer.seekToEnd(partitions);
+					this.caughtUp = true;
 				}
 				Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
 				while (this.running) {

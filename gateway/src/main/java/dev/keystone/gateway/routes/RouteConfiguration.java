@@ -56,6 +56,14 @@ class RouteConfiguration {
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.readTimeout().toMillis())
 						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
 						.uri(services.routing()))
+			.route("alert-stream", (r) -> r.path("/v1/alerts/stream")
+				.and()
+				.method(HttpMethod.GET)
+				// A stream of changes stays open: no response timeout ends it, and no
+				// breaker counts it as a slow call.
+				.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1L)
+				.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
+				.uri(services.alert()))
 			.route("alerts",
 					(r) -> r.path("/v1/alerts", "/v1/alerts/**", "/v1/silences", "/v1/silences/**", "/v1/alert-rules")
 						.filters((f) -> retryReads(breaker(f, "alert")))
