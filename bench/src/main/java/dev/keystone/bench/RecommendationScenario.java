@@ -288,7 +288,8 @@ final class RecommendationScenario {
 	 * A session as processing writes it: a start, heartbeats past two minutes for a watch
 	 * (to the end for one in three), a stop.
 	 */
-	private List<ProducerRecord<String, String>> sessionEvents(String profileId, SyntheticWorld.Session session) {
+	private List<ProducerRecord<String, String>> sessionEvents(String profileId, SyntheticWorld.Session session,
+			boolean mayFinish) {
 		SyntheticWorld.WorldTitle title = this.world.titles.stream()
 			.filter((t) -> t.titleId().equals(session.titleId()))
 			.findFirst()
