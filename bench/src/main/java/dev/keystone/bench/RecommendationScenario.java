@@ -286,7 +286,7 @@ final class RecommendationScenario {
 
 	/**
 	 * A session as processing writes it: a start, heartbeats past two minutes for a watch
-	 * (to the end for one in three), a stop.
+	 * (to the end for one in three, if it may finish), a stop.
 	 */
 	private List<ProducerRecord<String, String>> sessionEvents(String profileId, SyntheticWorld.Session session,
 			boolean mayFinish) {
