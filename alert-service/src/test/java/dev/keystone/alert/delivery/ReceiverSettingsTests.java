@@ -17,11 +17,11 @@ class ReceiverSettingsTests {
 				"keystone.alert.delivery.start-back=1m");
 
 	@Test
-	void bindsReceiversFromTheContractsVariables() {
+	void bindsAReceiverWithItsTypeAndMinimumSeverity() {
 		this.context
-			.withPropertyValues("KEYSTONE_ALERT_RECEIVERS_0_NAME=ops", "KEYSTONE_ALERT_RECEIVERS_0_TYPE=slack",
-					"KEYSTONE_ALERT_RECEIVERS_0_URL=https://hooks.example/x",
-					"KEYSTONE_ALERT_RECEIVERS_0_MIN_SEVERITY=high")
+			.withPropertyValues("keystone.alert.receivers[0].name=ops", "keystone.alert.receivers[0].type=slack",
+					"keystone.alert.receivers[0].url=https://hooks.example/x",
+					"keystone.alert.receivers[0].min-severity=high")
 			.run((context) -> {
 				ReceiverSettings.Receiver receiver = context.getBean(ReceiverSettings.class).receivers().get(0);
 				assertThat(receiver.name()).isEqualTo("ops");
