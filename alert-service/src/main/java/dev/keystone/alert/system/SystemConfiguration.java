@@ -12,6 +12,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -37,7 +39,9 @@ class SystemConfiguration {
 	@Bean
 	@Primary
 	ObjectMapper objectMapper() {
-		return EventJson.newMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		return EventJson.newMapper()
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 	}
 
 	@Bean
