@@ -15,14 +15,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record EnrichedEvent(String eventId, EventType type, Instant timestamp, String deviceId, DeviceType deviceType,
 		String profileId, String sessionId, String titleId, Long positionMs, String country, String appVersion,
 		Map<String, Object> properties, Instant receivedAt, String ingestId,
-		@JsonInclude(JsonInclude.Include.ALWAYS) TitleRef title, DeviceClass deviceClass, Instant processedAt) {
+		@JsonInclude(JsonInclude.Include.ALWAYS) TitleRef title, DeviceClass deviceClass, Instant processedAt,
+		String name) {
 
 	public static EnrichedEvent of(Event event, TitleRef title, Instant processedAt) {
 		DeviceType deviceType = (event.deviceType() != null) ? event.deviceType() : DeviceType.OTHER;
 		return new EnrichedEvent(event.eventId(), event.type(), event.timestamp(), event.deviceId(), deviceType,
 				event.profileId(), event.sessionId(), event.titleId(), event.positionMs(), event.country(),
 				event.appVersion(), event.properties(), event.receivedAt(), event.ingestId(), title,
-				deviceType.deviceClass(), processedAt);
+				deviceType.deviceClass(), processedAt, event.name());
 	}
 
 	/**

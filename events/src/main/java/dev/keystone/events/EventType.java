@@ -13,7 +13,9 @@ public enum EventType {
 
 	APP_START(false), APP_STOP(false), PLAY_START(true), PLAY_PAUSE(true), PLAY_RESUME(true), PLAY_STOP(true),
 	HEARTBEAT(true), SEEK(true), BUFFERING_START(true), BUFFERING_END(true), PLAYBACK_ERROR(true), CLICK(false),
-	SCROLL(false), SEARCH(false), CRASH(false);
+	SCROLL(false), SEARCH(false), CRASH(false),
+	/** The client's own event, named by the event's {@code name}; never playback. */
+	CUSTOM(false);
 
 	private final boolean playback;
 

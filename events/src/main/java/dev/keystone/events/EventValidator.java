@@ -43,7 +43,7 @@ public final class EventValidator {
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
 	private static final Set<String> DEVICE_FIELDS = Set.of("eventId", "type", "timestamp", "deviceId", "deviceType",
-			"profileId", "sessionId", "titleId", "positionMs", "country", "appVersion", "properties");
+			"profileId", "sessionId", "titleId", "positionMs", "country", "appVersion", "properties", "name");
 
 	private static final Set<String> INGEST_FIELDS = Set.of("receivedAt", "ingestId");
 
@@ -92,6 +92,7 @@ public final class EventValidator {
 			requireForPlayback(fields, "sessionId", sessionId, type);
 			requireForPlayback(fields, "titleId", titleId, type);
 		}
+		String name = name(fields, type);
 		Long positionMs = fields.nonNegativeLong("positionMs");
 		String country = country(fields);
 		String appVersion = fields.text("appVersion", 64, false);
@@ -103,7 +104,7 @@ public final class EventValidator {
 		}
 		Event event = new Event(eventId, type, timestamp, deviceId,
 				(deviceType != null) ? deviceType : DeviceType.OTHER, profileId, sessionId, titleId, positionMs,
-				country, appVersion, properties, receivedAt, ingestId);
+				country, appVersion, properties, receivedAt, ingestId, name);
 		return new ValidationResult(event, List.of());
 	}
 
@@ -128,6 +129,20 @@ public final class EventValidator {
 		if (value == null && !fields.hasProblem(field)) {
 			fields.problem(field, "required for type " + type.wireName());
 		}
+	}
+
+	/**
+	 * Only a custom event is the client's own to name; on a built-in type a name would be
+	 * a second, conflicting type.
+	 */
+	private static String name(Fields fields, EventType type) {
+		if (type == EventType.CUSTOM) {
+			return fields.text("name", 128, true);
+		}
+		if (fields.present("name") != null && type != null) {
+			fields.problem("name", "only allowed for type custom");
+		}
+		return null;
 	}
 
 	private static String country(Fields fields) {

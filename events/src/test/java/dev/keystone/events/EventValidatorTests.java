@@ -205,6 +205,45 @@ class EventValidatorTests {
 			.containsEntry("phone", DeviceClass.MOBILE);
 	}
 
+	@Test
+	void acceptsCustomEventWithItsNameAsNonPlayback() {
+		ValidationResult result = this.validator.validate(
+				json("""
+						{"type": "custom", "name": " Signed Up ", "timestamp": 1, "deviceId": "d1", "properties": {"plan": "pro"}}
+						"""));
+
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.event().type()).isEqualTo(EventType.CUSTOM);
+		assertThat(result.event().name()).isEqualTo("Signed Up");
+		assertThat(EventType.CUSTOM.isPlayback()).isFalse();
+	}
+
+	@Test
+	void requiresANameForCustomEvents() {
+		assertThat(problems("{\"type\": \"custom\", \"timestamp\": 1, \"deviceId\": \"d1\"}"))
+			.containsExactly(tuple("name", "required"));
+		assertThat(problems("{\"type\": \"custom\", \"name\": \"" + "n".repeat(129)
+				+ "\", \"timestamp\": 1, \"deviceId\": \"d1\"}"))
+			.containsExactly(tuple("name", "must be at most 128 characters"));
+	}
+
+	@Test
+	void rejectsANameOnBuiltInTypes() {
+		assertThat(problems("{\"type\": \"click\", \"name\": \"x\", \"timestamp\": 1, \"deviceId\": \"d1\"}"))
+			.containsExactly(tuple("name", "only allowed for type custom"));
+	}
+
+	@Test
+	void carriesTheNameOfACustomEventThroughIngestStamps() {
+		Event event = this.validator
+			.validate(json("{\"type\": \"custom\", \"name\": \"Signed Up\", \"timestamp\": 1, \"deviceId\": \"d1\"}"))
+			.event()
+			.withIngest("e1", Instant.EPOCH, "i1");
+
+		assertThat(event.name()).isEqualTo("Signed Up");
+		assertThat(EnrichedEvent.of(event, null, Instant.EPOCH).name()).isEqualTo("Signed Up");
+	}
+
 	private List<org.assertj.core.groups.Tuple> problems(String event) {
 		return this.validator.validate(json(event))
 			.problems()

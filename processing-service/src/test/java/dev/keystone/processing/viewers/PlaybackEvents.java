@@ -23,4 +23,14 @@ final class PlaybackEvents {
 				 "receivedAt": "%s", "ingestId": "i1"}""".formatted(timestamp.toEpochMilli(), timestamp, timestamp);
 	}
 
+	/**
+	 * A client's own event that happens to name a title and session, as SDKs often do.
+	 */
+	static String custom(String name, String titleId, String sessionId, Instant timestamp) {
+		return """
+				{"eventId": "x-%d", "type": "custom", "name": "%s", "timestamp": "%s", "deviceId": "d-custom",
+				 "sessionId": "%s", "titleId": "%s", "receivedAt": "%s", "ingestId": "i1"}"""
+			.formatted(timestamp.toEpochMilli(), name, timestamp, sessionId, titleId, timestamp);
+	}
+
 }

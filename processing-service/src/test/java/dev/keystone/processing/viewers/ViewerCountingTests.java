@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.EventJson;
 import dev.keystone.events.Topics;
@@ -104,6 +105,26 @@ class ViewerCountingTests {
 			tick(T0.plusSeconds(20));
 
 			assertThat(only(tenSecond("t1")).events()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void neverCountsCustomEventsAsViewersButEnrichesThemWithTheirName() throws Exception {
+		try (TestPipeline pipeline = pipeline(10_000)) {
+			TestOutputTopic<String, String> enriched = pipeline.output(Topics.EVENTS_ENRICHED);
+			this.raw.pipeInput("d-custom", PlaybackEvents.custom("Trailer Shared", "t1", "s9", T0), T0);
+			send("play_start", "t1", "s1", T0);
+			tick(T0.plusSeconds(20));
+
+			assertThat(only(tenSecond("t1")).viewers()).isEqualTo(1);
+			List<String> names = new java.util.ArrayList<>();
+			for (String value : enriched.readValuesToList()) {
+				JsonNode event = MAPPER.readTree(value);
+				if (event.path("type").asText().equals("custom")) {
+					names.add(event.path("name").asText());
+				}
+			}
+			assertThat(names).containsExactly("Trailer Shared");
 		}
 	}
 

@@ -27,8 +27,8 @@ class EventDocuments implements DocumentMapper {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
 
-	private static final String[] SEARCHED = { "eventId", "type", "deviceId", "deviceType", "deviceClass", "profileId",
-			"sessionId", "titleId", "country", "appVersion" };
+	private static final String[] SEARCHED = { "eventId", "type", "name", "deviceId", "deviceType", "deviceClass",
+			"profileId", "sessionId", "titleId", "country", "appVersion" };
 
 	private final ObjectMapper mapper;
 

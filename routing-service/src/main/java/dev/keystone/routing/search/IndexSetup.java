@@ -31,12 +31,26 @@ class IndexSetup implements InitializingBean {
 		try (InputStream template = resource("elasticsearch/events-template.json")) {
 			this.client.indices().putIndexTemplate((put) -> put.name("keystone-events").withJson(template));
 		}
+		addNameToExistingIndices();
 		if (!this.client.indices().exists((exists) -> exists.index(ANOMALIES_INDEX)).value()) {
 			try (InputStream index = resource("elasticsearch/anomalies-index.json")) {
 				this.client.indices().create((create) -> create.index(ANOMALIES_INDEX).withJson(index));
 			}
 		}
 		log.info("elasticsearch ready template=keystone-events index={}", ANOMALIES_INDEX);
+	}
+
+	/**
+	 * The template only shapes indices created from now on; the day's index may already
+	 * exist with the strict mapping of a release before custom events had a name.
+	 */
+	private void addNameToExistingIndices() throws IOException {
+		this.client.indices()
+			.putMapping((put) -> put.index(EventDocuments.INDEX_PREFIX + "*")
+				.allowNoIndices(true)
+				.ignoreUnavailable(true)
+				.properties("name", (name) -> name
+					.keyword((keyword) -> keyword.ignoreAbove(256).fields("text", (text) -> text.text((t) -> t)))));
 	}
 
 	private static InputStream resource(String path) throws IOException {

@@ -179,8 +179,8 @@ class SearchQueries {
 	/**
 	 * The filters of {@code GET /v1/events}: exact fields, a time range and free text.
 	 */
-	record EventFilter(String titleId, String deviceId, String profileId, String type, String from, String to,
-			String q) {
+	record EventFilter(String titleId, String deviceId, String profileId, String type, String name, String from,
+			String to, String q) {
 
 		Query toQuery() {
 			Instant start = QueryParameters.instant("from", this.from, null);
@@ -193,6 +193,7 @@ class SearchQueries {
 			term(bool, "deviceId", this.deviceId);
 			term(bool, "profileId", this.profileId);
 			term(bool, "type", this.type);
+			term(bool, "name", this.name);
 			if (start != null || end != null) {
 				bool.filter((f) -> f.range((r) -> r.untyped((u) -> {
 					u.field("timestamp");
@@ -206,8 +207,9 @@ class SearchQueries {
 				})));
 			}
 			if (this.q != null && !this.q.isBlank()) {
-				bool.must((m) -> m.simpleQueryString(
-						(s) -> s.query(this.q).fields("searchText", "title.name").defaultOperator(Operator.And)));
+				bool.must((m) -> m.simpleQueryString((s) -> s.query(this.q)
+					.fields("searchText", "title.name", "name.text")
+					.defaultOperator(Operator.And)));
 			}
 			return Query.of((query) -> query.bool(bool.build()));
 		}
