@@ -93,6 +93,70 @@ class GatewayEdgeTests {
 	}
 
 	@Test
+	void takesTheWriteKeyOfAnalyticsSdksAsTheBasicUserNameForSegmentPaths() {
+		for (String path : new String[] { "/v1/batch", "/v1/track", "/v1/page", "/v1/screen", "/v1/identify" }) {
+			expectService(this.client.post()
+				.uri(path)
+				.header("Authorization", basic(ALL + ":"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{}")
+				.exchange(), "ingest");
+		}
+		assertThat(services.lastHeaders.get("ingest").containsKey("Authorization")).isFalse();
+		assertThat(services.lastHeaders.get("ingest").getFirst("Keystone-Caller")).isEqualTo("all");
+	}
+
+	@Test
+	void refusesAnUnknownOrMissingWriteKeyWithABasicChallenge() {
+		this.client.post()
+			.uri("/v1/batch")
+			.header("Authorization", basic("wrong-key:"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Basic realm=\"keystone\"")
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Unknown API key");
+		this.client.post()
+			.uri("/v1/track")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("send your key as the write key (HTTP Basic user name)");
+		this.client.post()
+			.uri("/v1/batch")
+			.header("Authorization", "Basic not-base64!")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void needsTheIngestScopeForSegmentCalls() {
+		this.client.post()
+			.uri("/v1/batch")
+			.header("Authorization", basic(READER + ":"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("this key lacks the ingest scope");
+	}
+
+	@Test
 	void leavesActuatorOpenWithoutShowingHealthDetails() {
 		this.client.get()
 			.uri("/actuator/health")
@@ -349,6 +413,11 @@ class GatewayEdgeTests {
 			.value((detail) -> assertThat(detail.toString()).contains("ingest"));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(3),
 				Duration.ofSeconds(15));
+	}
+
+	private static String basic(String credentials) {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private static void expectService(WebTestClient.ResponseSpec response, String service) {

@@ -1,6 +1,9 @@
 package dev.keystone.gateway.keys;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.keystone.gateway.routes.ServiceRoutes;
 import dev.keystone.gateway.system.Problems;
@@ -33,6 +36,9 @@ class ApiKeyFilter implements WebFilter, Ordered {
 
 	static final String CALLER_HEADER = "Keystone-Caller";
 
+	private static final Set<String> SEGMENT_PATHS = Set.of("/v1/batch", "/v1/track", "/v1/page", "/v1/screen",
+			"/v1/identify");
+
 	private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
 
 	private final KeyRing keys;
@@ -59,13 +65,14 @@ class ApiKeyFilter implements WebFilter, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		Optional<String> presented = presentedKey(request.getHeaders());
 		if (presented.isEmpty()) {
-			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge(path));
 			return Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "API key required",
-					"send your key as X-API-Key or Authorization: Bearer");
+					isSegment(path) ? "send your key as the write key (HTTP Basic user name)"
+							: "send your key as X-API-Key or Authorization: Bearer");
 		}
 		Optional<KeyRing.Caller> found = this.keys.find(presented.get());
 		if (found.isEmpty()) {
-			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge(path));
 			return Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unknown API key",
 					"the API key is not known");
 		}
@@ -113,11 +120,20 @@ class ApiKeyFilter implements WebFilter, Ordered {
 	}
 
 	private static Scope scopeFor(HttpMethod method, String path) {
-		if (HttpMethod.POST.equals(method) && path.equals("/v1/events")) {
+		if (HttpMethod.POST.equals(method) && (path.equals("/v1/events") || isSegment(path))) {
 			return Scope.INGEST;
 		}
 		boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
 		return read ? Scope.READ : Scope.ADMIN;
+	}
+
+	/** The paths of Segment's tracking API (CONTRACT section 10). */
+	private static boolean isSegment(String path) {
+		return SEGMENT_PATHS.contains(path);
+	}
+
+	private static String challenge(String path) {
+		return isSegment(path) ? "Basic realm=\"keystone\"" : "Bearer";
 	}
 
 	private static Optional<String> presentedKey(HttpHeaders headers) {
@@ -129,7 +145,27 @@ class ApiKeyFilter implements WebFilter, Ordered {
 		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			return Optional.of(authorization.substring(7).trim()).filter((k) -> !k.isEmpty());
 		}
+		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return writeKey(authorization.substring(6).trim());
+		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Analytics SDKs send their write key as the Basic user name with an empty password;
+	 * the password is not looked at, as some SDKs fill it with a placeholder.
+	 */
+	private static Optional<String> writeKey(String credentials) {
+		String decoded;
+		try {
+			decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		int colon = decoded.indexOf(':');
+		String user = (colon >= 0) ? decoded.substring(0, colon) : decoded;
+		return Optional.of(user.trim()).filter((k) -> !k.isEmpty());
 	}
 
 	private static void rateLimitHeaders(ServerHttpResponse response, TokenBucket bucket, long now) {
