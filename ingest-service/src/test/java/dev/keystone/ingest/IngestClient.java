@@ -34,7 +34,11 @@ public final class IngestClient {
 	}
 
 	public Reply post(String contentType, String contentEncoding, byte[] body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/v1/events"))
+		return post("/v1/events", contentType, contentEncoding, body);
+	}
+
+	public Reply post(String path, String contentType, String contentEncoding, byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.timeout(Duration.ofSeconds(60))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		if (contentType != null) {

@@ -19,7 +19,7 @@ import dev.keystone.ingest.system.JsonErrors;
  * optionally gzip compressed. Sizes are checked while bytes arrive, so a small compressed
  * body that inflates to gigabytes costs at most the limit.
  */
-class EventBatchReader {
+public class EventBatchReader {
 
 	private final ObjectMapper mapper;
 
@@ -31,7 +31,7 @@ class EventBatchReader {
 	}
 
 	EventBatch read(InputStream body, boolean ndjson, String contentEncoding) throws IOException {
-		byte[] bytes = readBounded(decoded(body, contentEncoding));
+		byte[] bytes = readBounded(decoded(body, contentEncoding), this.limits.maxRequestSize().toBytes());
 		if (isBlank(bytes)) {
 			throw IngestRejection.malformed("the body is empty; send an event, an array of events, or NDJSON");
 		}
@@ -44,6 +44,31 @@ class EventBatchReader {
 			throw IngestRejection.malformed("the request holds no event");
 		}
 		return new EventBatch(items, bytes.length);
+	}
+
+	/**
+	 * Reads a body of another format as one JSON document, with the same decoding and
+	 * bounded reading as events.
+	 * @return the document and the size of the body after decompression
+	 */
+	public Document readDocument(InputStream body, String contentEncoding, long maxBytes) throws IOException {
+		byte[] bytes = readBounded(decoded(body, contentEncoding), maxBytes);
+		if (isBlank(bytes)) {
+			throw IngestRejection.malformed("the body is empty");
+		}
+		try {
+			return new Document(this.mapper.readTree(bytes), bytes.length);
+		}
+		catch (IOException ex) {
+			throw IngestRejection.malformed(JsonErrors.describe(ex));
+		}
+	}
+
+	/**
+	 * One JSON body and its size after decompression.
+	 */
+	public record Document(JsonNode json, long bytes) {
+
 	}
 
 	private static InputStream decoded(InputStream body, String contentEncoding) throws IOException {
@@ -63,8 +88,7 @@ class EventBatchReader {
 		throw IngestRejection.unsupportedEncoding(contentEncoding);
 	}
 
-	private byte[] readBounded(InputStream in) throws IOException {
-		long max = this.limits.maxRequestSize().toBytes();
+	private static byte[] readBounded(InputStream in, long max) throws IOException {
 		byte[] bytes;
 		try {
 			bytes = in.readNBytes((int) max + 1);

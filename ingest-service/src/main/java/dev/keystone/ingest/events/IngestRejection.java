@@ -13,7 +13,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * A request refused as a whole; none of its events was accepted.
  */
-class IngestRejection extends ErrorResponseException {
+public final class IngestRejection extends ErrorResponseException {
 
 	private IngestRejection(HttpStatus status, ProblemDetail problem, Duration retryAfter) {
 		super(status, problem, null);
@@ -22,7 +22,7 @@ class IngestRejection extends ErrorResponseException {
 		}
 	}
 
-	static IngestRejection malformed(String detail) {
+	public static IngestRejection malformed(String detail) {
 		return new IngestRejection(HttpStatus.BAD_REQUEST,
 				Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail), null);
 	}
@@ -34,7 +34,15 @@ class IngestRejection extends ErrorResponseException {
 		return new IngestRejection(HttpStatus.BAD_REQUEST, problem, null);
 	}
 
-	static IngestRejection tooLarge(String detail) {
+	static IngestRejection someInvalid(List<EventError> errors, int total) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-events", "Invalid events",
+				errors.size() + " of " + total + " events are invalid (see errors); nothing of this request was "
+						+ "accepted: fix them and send the request again");
+		problem.setProperty("errors", errors);
+		return new IngestRejection(HttpStatus.BAD_REQUEST, problem, null);
+	}
+
+	public static IngestRejection tooLarge(String detail) {
 		return new IngestRejection(HttpStatus.PAYLOAD_TOO_LARGE,
 				Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large", detail), null);
 	}
