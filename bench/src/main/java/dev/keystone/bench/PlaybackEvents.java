@@ -42,6 +42,51 @@ final class PlaybackEvents {
 				+ "\",\"properties\":{\"cdn\":\"edge-" + this.random.nextInt(16) + "\"}}";
 	}
 
+	private static final String[] VIDEO_SPEC = { "Video Content Playing", "Video Content Playing",
+			"Video Content Playing", "Video Content Playing", "Video Content Playing", "Video Content Playing",
+			"Video Playback Started", "Video Playback Paused", "Video Playback Resumed",
+			"Video Playback Seek Completed", "Video Playback Buffer Started", "Video Playback Buffer Completed",
+			"Video Playback Completed" };
+
+	private static final String[] OS_NAMES = { "tvOS", "Android TV", "iOS", "iPadOS", "Android", "PlayStation",
+			"Roku OS" };
+
+	/**
+	 * The same kind of event as a Segment Video Spec track call, as
+	 * {@code @segment/analytics-node} sends it: the library's context and metadata
+	 * included.
+	 */
+	String nextSegment() {
+		long n = this.sequence++;
+		int device = this.random.nextInt(50_000);
+		Instant timestamp = Instant.now().minusMillis(this.random.nextInt(30_000));
+		return "{\"type\":\"track\",\"event\":\"" + VIDEO_SPEC[this.random.nextInt(VIDEO_SPEC.length)]
+				+ "\",\"messageId\":\"node-next-" + this.run + "-" + n + "\",\"userId\":\"p-" + device + "-"
+				+ this.random.nextInt(4) + "\",\"anonymousId\":\"a-" + device + "\",\"timestamp\":\"" + timestamp
+				+ "\",\"properties\":{\"session_id\":\"s-" + device + "-" + this.random.nextInt(1000)
+				+ "\",\"content_asset_id\":\"title-" + this.random.nextInt(1000) + "\",\"position\":"
+				+ this.random.nextInt(7200) + ",\"cdn\":\"edge-" + this.random.nextInt(16)
+				+ "\"},\"context\":{\"library\":{\"name\":\"@segment/analytics-node\",\"version\":\"3.1.0\"},"
+				+ "\"device\":{\"id\":\"dev-" + device + "\"},\"os\":{\"name\":\"" + OS_NAMES[device % OS_NAMES.length]
+				+ "\"},\"app\":{\"version\":\"7.4." + (device % 12) + "\"},\"locale\":\"en-"
+				+ COUNTRIES[device % COUNTRIES.length]
+				+ "\"},\"integrations\":{},\"_metadata\":{\"jsRuntime\":\"node\"}}";
+	}
+
+	/** Segment batch bodies ({@code POST /v1/batch}) of {@code size} messages each. */
+	List<LoadGenerator.Body> segmentBatches(int count, int size) {
+		List<LoadGenerator.Body> bodies = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			StringBuilder batch = new StringBuilder(size * 600).append("{\"batch\":[");
+			for (int e = 0; e < size; e++) {
+				batch.append((e > 0) ? "," : "").append(nextSegment());
+			}
+			batch.append("],\"sentAt\":\"").append(Instant.now()).append("\"}");
+			bodies.add(new LoadGenerator.Body(batch.toString().getBytes(StandardCharsets.UTF_8), size));
+		}
+		return bodies;
+	}
+
 	/** Bodies of one event each. */
 	List<LoadGenerator.Body> singles(int count) {
 		List<LoadGenerator.Body> bodies = new ArrayList<>(count);
