@@ -99,6 +99,20 @@ final class RecommendationScenario {
 
 	void measure() throws Exception {
 		throughput();
+		if (System.getenv("BENCH_DEBUG") != null) {
+			HttpClient client = HttpClient.newHttpClient();
+			for (int i = 0; i < 3; i++) {
+				SyntheticWorld.WorldProfile profile = this.world.profiles.get(i);
+				Report.progress("DEBUG %s held=%s train=%s", profile.profileId(), profile.heldOut(),
+						profile.training().stream().map((x) -> x.titleId() + (x.watched() ? "" : "?")).toList());
+				Report.progress("DEBUG rec %s",
+						get(client, "/v1/recommendations/" + profile.profileId() + "?limit=10"));
+				Report.progress("DEBUG cw %s",
+						get(client, "/v1/profiles/" + profile.profileId() + "/continue-watching"));
+				String last = profile.training().get(profile.training().size() - 1).titleId();
+				Report.progress("DEBUG sim %s %s", last, get(client, "/v1/titles/" + last + "/similar?limit=10"));
+			}
+		}
 		LatencyRecorder freshness = freshness();
 		Evaluation service = evaluate(this::serviceRecommendations);
 		Evaluation popular = evaluate(popularity());

@@ -90,7 +90,9 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 
 	@Override
 	public Set<StoreBuilder<?>> stores() {
-		return Set.of(Stores.keyValueStoreBuilder(this.book, Serdes.String(), Serdes.String()));
+		// Cached: a burst of anomalies rewrites an alert many times between two commits,
+		// and only its last form need reach the changelog.
+		return Set.of(Stores.keyValueStoreBuilder(this.book, Serdes.String(), Serdes.String()).withCachingEnabled());
 	}
 
 	@Override
@@ -181,8 +183,8 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 							alert.severity(), alert.summary(), alert.anomalyIds(), alert.anomalyCount(),
 							alert.firstSeen(), alert.lastSeen(), Instant.ofEpochMilli(now), alert.updatedAt(), null,
 							null, null, null, silenceOf(alert, now), alert.last(), null);
-					after = new Tracked(alert, true, after.anomalies(), after.windows(), after.quietSinceMs(), false,
-							0);
+					after = new Tracked(alert, true, after.anomalies(), after.windows(), after.quietSinceMs(), false, 0,
+							false);
 					changed(after, Alert.Transition.FIRING);
 					if (alert.silencedBy() == null) {
 						gather(alert, rule, now);
@@ -201,7 +203,7 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 				}
 			}
 			else {
-				keep(after);
+				after = after.published(true);
 			}
 			write(key, after);
 		}
@@ -274,6 +276,10 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 							Output.alert(after.alert().withTransition(Alert.Transition.REPEAT), Lifecycle.this.mapper),
 							now));
 					after = after.notified(now);
+				}
+				if (after.unpublished()) {
+					after = after.published(false);
+					keep(after);
 				}
 				if (after != tracked) {
 					write(entry.key, after);
@@ -391,7 +397,7 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 			Alert alert = new Alert("al-" + digest(anomaly.anomalyId(), 10), anomaly.key(), anomaly.metric(),
 					anomaly.scope(), Alert.State.FIRING, anomaly.severity(), "", List.of(), 0, anomaly.detectedAt(),
 					anomaly.detectedAt(), null, null, null, null, null, null, null, null, null);
-			return new Tracked(alert, false, List.of(), List.of(), 0, false, 0);
+			return new Tracked(alert, false, List.of(), List.of(), 0, false, 0, false);
 		}
 
 		private Tracked add(Tracked tracked, Anomaly anomaly, AlertRule rule, long now) {
@@ -426,7 +432,7 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 					alert.openedAt(), Instant.ofEpochMilli(now), alert.acknowledgedBy(), alert.acknowledgedAt(),
 					alert.resolvedAt(), alert.resolution(), alert.silencedBy(), last, null);
 			return new Tracked(updated, tracked.live(), List.copyOf(anomalies), List.copyOf(windows), now,
-					tracked.firingSent(), tracked.notifiedAtMs());
+					tracked.firingSent(), tracked.notifiedAtMs(), tracked.unpublished());
 		}
 
 		private Alert state(Alert alert, Alert.State state, long now, String acknowledgedBy, Instant resolvedAt,

@@ -17,17 +17,26 @@ import dev.keystone.events.Anomaly;
  * @param quietSinceMs wall time of the newest anomaly
  * @param firingSent whether receivers were sent its firing
  * @param notifiedAtMs wall time of its last firing or repeat notification
+ * @param unpublished whether it changed (new anomalies, no new state) since its form on
+ * the state topic was written; the next tick writes it, so a burst of anomalies is one
+ * record there, not one per anomaly
  */
 record Tracked(Alert alert, boolean live, List<Anomaly> anomalies, List<Instant> windows, long quietSinceMs,
-		boolean firingSent, long notifiedAtMs) {
+		boolean firingSent, long notifiedAtMs, boolean unpublished) {
 
 	Tracked with(Alert alert) {
 		return new Tracked(alert, this.live, this.anomalies, this.windows, this.quietSinceMs, this.firingSent,
-				this.notifiedAtMs);
+				this.notifiedAtMs, this.unpublished);
 	}
 
 	Tracked notified(long now) {
-		return new Tracked(this.alert, this.live, this.anomalies, this.windows, this.quietSinceMs, true, now);
+		return new Tracked(this.alert, this.live, this.anomalies, this.windows, this.quietSinceMs, true, now,
+				this.unpublished);
+	}
+
+	Tracked published(boolean unpublished) {
+		return new Tracked(this.alert, this.live, this.anomalies, this.windows, this.quietSinceMs, this.firingSent,
+				this.notifiedAtMs, unpublished);
 	}
 
 }

@@ -226,6 +226,24 @@ class AlertLifecycleTests {
 	}
 
 	@Test
+	void aBurstOfAnomaliesIsOneStateRecordPerTickNotOnePerAnomaly() {
+		try (TestLifecycle pipeline = new TestLifecycle()) {
+			for (int i = 0; i < 10; i++) {
+				pipeline.anomaly("crashes", "country:BR", Severity.LOW, 9 + i, 1);
+			}
+			assertThat(pipeline.states()).hasSize(1);
+
+			pipeline.advance(Duration.ofSeconds(1));
+
+			List<AlertRecord> states = pipeline.states();
+			assertThat(states).singleElement()
+				.satisfies((state) -> assertThat(state.alert().anomalyCount()).isEqualTo(10));
+			pipeline.advance(Duration.ofSeconds(3));
+			assertThat(pipeline.states()).isEmpty();
+		}
+	}
+
+	@Test
 	void summarisesWithTheTitleName() {
 		try (TestLifecycle pipeline = new TestLifecycle()) {
 			pipeline.title("st-1", "Stranger Things: Chapter One");
