@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -44,6 +47,20 @@ final class KafkaTopics implements AutoCloseable {
 				throw new IllegalStateException("could not create " + topic, ex.getCause());
 			}
 		}
+	}
+
+	/**
+	 * Keeps a topic's records however old their timestamps: a backlog of events weeks in
+	 * the past would otherwise lose whole segments to the default retention while it is
+	 * read.
+	 */
+	void keepForever(String topic) throws InterruptedException, ExecutionException {
+		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+		this.admin
+			.incrementalAlterConfigs(Map.of(resource,
+					List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "-1"), AlterConfigOp.OpType.SET))))
+			.all()
+			.get();
 	}
 
 	List<TopicPartition> partitions(String topic) throws InterruptedException, ExecutionException {

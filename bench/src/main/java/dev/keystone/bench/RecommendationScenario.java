@@ -83,6 +83,10 @@ final class RecommendationScenario {
 			}
 		}
 		events.sort(Comparator.comparing(ProducerRecord::timestamp));
+		try (KafkaTopics topics = new KafkaTopics(this.settings.kafka())) {
+			// Four weeks of event-time timestamps: past the broker's default retention.
+			topics.keepForever(Topics.EVENTS_ENRICHED);
+		}
 		try (KafkaProducer<String, String> producer = producer()) {
 			for (SyntheticWorld.WorldTitle title : this.world.titles) {
 				producer.send(new ProducerRecord<>(Topics.CATALOG_TITLES, title.titleId(), EventJson.write(MAPPER,
