@@ -66,6 +66,10 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 
 	private static final int KEPT_IDS = 100;
 
+	private static final long BACKLOG_LAG_MS = 5000;
+
+	private static final long IDLE_MS = 2000;
+
 	private final AlertSettings settings;
 
 	private final StoredRules rules;
@@ -119,6 +123,13 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 
 		private Summaries summaries;
 
+		/**
+		 * How far behind its input this task was at its newest record, and when that was.
+		 */
+		private long inputLagMs;
+
+		private long lastInputMs;
+
 		@Override
 		public void init(ProcessorContext<String, Output> context) {
 			this.context = context;
@@ -132,6 +143,8 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 
 		@Override
 		public void process(Record<String, String> record) {
+			this.lastInputMs = this.context.currentSystemTimeMs();
+			this.inputLagMs = this.lastInputMs - record.timestamp();
 			JsonNode json;
 			try {
 				json = Lifecycle.this.mapper.readTree(record.value());
@@ -240,6 +253,7 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 			Map<String, List<Alert>> resolved = new LinkedHashMap<>();
 			Map<String, List<Alert>> repeats = new LinkedHashMap<>();
 			Map<String, AlertRule> groupRules = new LinkedHashMap<>();
+			boolean backlog = catchingUp(now);
 			List<KeyValue<String, String>> entries = new ArrayList<>();
 			try (KeyValueIterator<String, String> all = this.book.prefixScan(TRACKED, Serdes.String().serializer())) {
 				all.forEachRemaining(entries::add);
@@ -256,7 +270,7 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 					continue;
 				}
 				String group = groupKey(alert, rule);
-				if (quiet >= rule.resolveAfter().toMillis()) {
+				if (quiet >= rule.resolveAfter().toMillis() && !backlog) {
 					Alert done = resolve(entry.key, tracked, rule, Alert.Resolution.AUTO, now);
 					if (done != null) {
 						resolved.computeIfAbsent(group, (g) -> new ArrayList<>()).add(done);
@@ -288,6 +302,15 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 			resolved.forEach((group, alerts) -> notify(Alert.Transition.RESOLVED, groupRules.get(group), alerts, now));
 			repeats.forEach((group, alerts) -> notify(Alert.Transition.REPEAT, groupRules.get(group), alerts, now));
 			flushGroups(ruleSet, now);
+		}
+
+		/**
+		 * Whether the task is working through a backlog: its records keep coming but were
+		 * written well before it reads them. An alert is not quiet while the anomalies
+		 * that would keep it open may still be in that backlog.
+		 */
+		private boolean catchingUp(long now) {
+			return this.inputLagMs > BACKLOG_LAG_MS && now - this.lastInputMs < IDLE_MS;
 		}
 
 		/**

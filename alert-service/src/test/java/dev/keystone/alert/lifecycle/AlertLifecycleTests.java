@@ -115,6 +115,26 @@ class AlertLifecycleTests {
 	}
 
 	@Test
+	void aBacklogIsNotQuiet() {
+		try (TestLifecycle pipeline = new TestLifecycle()) {
+			pipeline.rules(rule("*", null, "1m", "1s"));
+			pipeline.anomaly("crashes", "country:BR", Severity.LOW, 9, 1);
+			for (int i = 0; i < 90; i++) {
+				pipeline.backlogged(pipeline.anomaly("error_rate", "country:DE", Severity.LOW, 0.3, 0.1),
+						Duration.ofMinutes(1));
+				pipeline.advance(Duration.ofSeconds(1));
+			}
+
+			assertThat(pipeline.alerts()).extracting(Alert::transition)
+				.containsExactly(Alert.Transition.FIRING, Alert.Transition.FIRING);
+
+			pipeline.advance(Duration.ofSeconds(3));
+
+			assertThat(pipeline.alerts()).extracting(Alert::metric).containsExactly("crashes");
+		}
+	}
+
+	@Test
 	void aNewAnomalyAfterResolutionOpensANewAlert() {
 		try (TestLifecycle pipeline = new TestLifecycle()) {
 			pipeline.rules(rule("*", null, "2m", "1s"));

@@ -129,6 +129,11 @@ final class TestLifecycle implements AutoCloseable {
 		return anomaly;
 	}
 
+	/** An anomaly read now but written {@code behind} ago, as in a backlog. */
+	void backlogged(Anomaly anomaly, Duration behind) {
+		this.anomalies.pipeInput(anomaly.key(), EventJson.write(this.mapper, anomaly), now().minus(behind));
+	}
+
 	void send(Anomaly anomaly) {
 		this.anomalies.pipeInput(anomaly.key(), EventJson.write(this.mapper, anomaly), now());
 	}
