@@ -1,17 +1,14 @@
 package dev.keystone.alert.delivery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.alert.delivery.ReceiverSettings.Receiver;
+import dev.keystone.alert.system.Digests;
 import dev.keystone.events.Alert;
 import dev.keystone.events.EventJson;
 import dev.keystone.events.Severity;
@@ -65,7 +62,7 @@ final class Payloads {
 			item.put("startsAt", alert.openedAt());
 			item.put("endsAt", resolved ? alert.resolvedAt() : NEVER);
 			item.put("generatorURL", "/v1/alerts/" + alert.alertId());
-			item.put("fingerprint", fingerprint(alert.groupKey()));
+			item.put("fingerprint", Digests.hex(alert.groupKey(), 8));
 			items.add(item);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -183,16 +180,6 @@ final class Payloads {
 			case ACKNOWLEDGED -> ":eyes:";
 			default -> ":rotating_light:";
 		};
-	}
-
-	private static String fingerprint(String groupKey) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(groupKey.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 8);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is always present", ex);
-		}
 	}
 
 	private String write(Object body) {

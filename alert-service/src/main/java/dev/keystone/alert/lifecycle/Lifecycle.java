@@ -1,11 +1,7 @@
 package dev.keystone.alert.lifecycle;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,7 @@ import dev.keystone.alert.rules.RuleSet;
 import dev.keystone.alert.rules.StoredRules;
 import dev.keystone.alert.silences.Silence;
 import dev.keystone.alert.system.AlertSettings;
+import dev.keystone.alert.system.Digests;
 import dev.keystone.events.Alert;
 import dev.keystone.events.Anomaly;
 import dev.keystone.events.EventJson;
@@ -403,7 +400,7 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 			Instant detected = alerts.stream().map(Alert::lastSeen).max(Instant::compareTo).orElseThrow();
 			StringBuilder identity = new StringBuilder(group).append('|').append(transition).append('|').append(now);
 			alerts.forEach((alert) -> identity.append('|').append(alert.alertId()));
-			Notification notification = new Notification("n-" + digest(identity.toString(), 12), group, transition,
+			Notification notification = new Notification("n-" + Digests.hex(identity.toString(), 12), group, transition,
 					this.summaries.notification(transition, alerts), to, alerts, Instant.ofEpochMilli(now), detected);
 			this.context.forward(new Record<>(group, Output.notification(notification, Lifecycle.this.mapper), now));
 		}
@@ -417,7 +414,7 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 		}
 
 		private Tracked open(Anomaly anomaly) {
-			Alert alert = new Alert("al-" + digest(anomaly.anomalyId(), 10), anomaly.key(), anomaly.metric(),
+			Alert alert = new Alert("al-" + Digests.hex(anomaly.anomalyId(), 10), anomaly.key(), anomaly.metric(),
 					anomaly.scope(), Alert.State.FIRING, anomaly.severity(), "", List.of(), 0, anomaly.detectedAt(),
 					anomaly.detectedAt(), null, null, null, null, null, null, null, null, null);
 			return new Tracked(alert, false, List.of(), List.of(), 0, false, 0, false);
@@ -543,16 +540,6 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 			this.book.put(key, EventJson.write(Lifecycle.this.mapper, value));
 		}
 
-	}
-
-	static String digest(String text, int bytes) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, bytes);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is always present", ex);
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.keystone.alert.rules;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.EventJson;
 import dev.keystone.alert.delivery.ReceiverSettings;
 import dev.keystone.alert.system.AlertSettings;
