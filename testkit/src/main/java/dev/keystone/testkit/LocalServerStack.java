@@ -13,17 +13,24 @@ import java.util.Optional;
 
 /**
  * The launcher's own servers on test ports, beside any stack a developer runs on the
- * standard ones. The launcher watches the Maven process that started the build and stops
- * the servers when it exits, so every module's tests share one set of servers and none
- * outlives the build.
+ * standard ones. The launcher watches every Maven process that uses the servers and stops
+ * them when the last one exits, so every module's tests share one set of servers, two
+ * builds in one clone do not stop each other's, and none outlives the builds.
  */
 final class LocalServerStack implements KeystoneStack {
 
-	private static final int KAFKA_PORT = 19092;
+	/**
+	 * Moves every server port, so builds in two clones on one machine each get their own
+	 * servers; builds in one clone share them.
+	 */
+	private static final int PORT_OFFSET = Integer
+		.parseInt(System.getenv().getOrDefault("KEYSTONE_TEST_PORT_OFFSET", "0"));
 
-	private static final int ELASTICSEARCH_PORT = 19200;
+	private static final int KAFKA_PORT = 19092 + PORT_OFFSET;
 
-	private static final int CASSANDRA_PORT = 19042;
+	private static final int ELASTICSEARCH_PORT = 19200 + PORT_OFFSET;
+
+	private static final int CASSANDRA_PORT = 19042 + PORT_OFFSET;
 
 	private final Path root;
 
@@ -38,8 +45,8 @@ final class LocalServerStack implements KeystoneStack {
 		Map<String, String> environment = Map.of("KEYSTONE_HOME", root.resolve("target/keystone-test-stack").toString(),
 				"KEYSTONE_KAFKA_PORT", String.valueOf(KAFKA_PORT), "KEYSTONE_ELASTICSEARCH_PORT",
 				String.valueOf(ELASTICSEARCH_PORT), "KEYSTONE_CASSANDRA_PORT", String.valueOf(CASSANDRA_PORT),
-				"KEYSTONE_CASSANDRA_STORAGE_PORT", "17000", "KEYSTONE_CASSANDRA_JMX_PORT", "17199",
-				"KEYSTONE_WATCH_PID", String.valueOf(buildProcess().pid()));
+				"KEYSTONE_CASSANDRA_STORAGE_PORT", String.valueOf(17000 + PORT_OFFSET), "KEYSTONE_CASSANDRA_JMX_PORT",
+				String.valueOf(17199 + PORT_OFFSET), "KEYSTONE_WATCH_PID", String.valueOf(buildProcess().pid()));
 		LocalServerStack stack = new LocalServerStack(root, environment);
 		stack.launcher("servers", "up");
 		stack.launcher("topics");
