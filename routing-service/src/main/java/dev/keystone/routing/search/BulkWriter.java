@@ -9,9 +9,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import dev.keystone.routing.system.SinkMetrics;
-import dev.keystone.routing.system.SinkSettings;
-import dev.keystone.routing.system.StoreUnavailableException;
+import dev.keystone.routing.sink.SinkMetrics;
+import dev.keystone.routing.sink.SinkSettings;
+import dev.keystone.routing.sink.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.EventJson;
-import dev.keystone.routing.system.RejectionPublisher;
-import dev.keystone.routing.system.SinkSettings;
-import dev.keystone.routing.system.SinkStatus;
+import dev.keystone.routing.sink.RejectionPublisher;
+import dev.keystone.routing.sink.SinkSettings;
+import dev.keystone.routing.sink.SinkStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 

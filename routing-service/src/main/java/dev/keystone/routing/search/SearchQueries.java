@@ -22,9 +22,9 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keystone.routing.system.BadParameterException;
-import dev.keystone.routing.system.QueryParameters;
-import dev.keystone.routing.system.StoreUnavailableException;
+import dev.keystone.routing.readapi.BadParameterException;
+import dev.keystone.routing.readapi.QueryParameters;
+import dev.keystone.routing.sink.StoreUnavailableException;
 
 /**
  * Event search, histograms and anomalies over Elasticsearch. Events are searched through

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.keystone.routing.system.RejectionPublisher;
-import dev.keystone.routing.system.SinkStatus;
-import dev.keystone.routing.system.StoreUnavailableException;
+import dev.keystone.routing.sink.RejectionPublisher;
+import dev.keystone.routing.sink.SinkStatus;
+import dev.keystone.routing.sink.StoreUnavailableException;
 import io.micrometer.core.instrument.Timer;
 
 /**

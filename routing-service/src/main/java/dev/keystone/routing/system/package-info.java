@@ -1,5 +1,5 @@
 /**
- * Cross-cutting configuration of the routing service: store connections and their
- * start-up checks.
+ * Cross-cutting configuration of the routing service: the clock, store connections and
+ * credentials, and the Cassandra keyspace.
  */
 package dev.keystone.routing.system;

@@ -11,7 +11,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.JsonData;
-import dev.keystone.routing.system.StoreUnavailableException;
+import dev.keystone.routing.sink.StoreUnavailableException;
 
 /**
  * Title names for the top-titles answer, taken from the enriched events already indexed,

@@ -20,10 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.keystone.events.ViewerCount;
-import dev.keystone.routing.system.RejectionPublisher;
-import dev.keystone.routing.system.SinkMetrics;
-import dev.keystone.routing.system.SinkStatus;
-import dev.keystone.routing.system.StoreUnavailableException;
+import dev.keystone.routing.sink.RejectionPublisher;
+import dev.keystone.routing.sink.SinkMetrics;
+import dev.keystone.routing.sink.SinkStatus;
+import dev.keystone.routing.sink.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

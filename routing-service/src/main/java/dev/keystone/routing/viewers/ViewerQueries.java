@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.keystone.events.ViewerCount;
-import dev.keystone.routing.system.BadParameterException;
-import dev.keystone.routing.system.NotFoundException;
-import dev.keystone.routing.system.QueryParameters;
+import dev.keystone.routing.readapi.BadParameterException;
+import dev.keystone.routing.readapi.NotFoundException;
+import dev.keystone.routing.readapi.QueryParameters;
 
 /**
  * Answers the viewer endpoints from the store, each answer stamped with {@code asOf}: the

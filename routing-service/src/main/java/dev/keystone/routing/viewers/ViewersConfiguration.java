@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.keystone.events.EventJson;
-import dev.keystone.routing.system.RejectionPublisher;
-import dev.keystone.routing.system.SinkStatus;
+import dev.keystone.routing.sink.RejectionPublisher;
+import dev.keystone.routing.sink.SinkStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;

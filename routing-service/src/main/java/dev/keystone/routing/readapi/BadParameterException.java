@@ -1,4 +1,4 @@
-package dev.keystone.routing.system;
+package dev.keystone.routing.readapi;
 
 /**
  * A query parameter the read API cannot use; answered 400 naming the parameter.

@@ -1,4 +1,4 @@
-package dev.keystone.routing.system;
+package dev.keystone.routing.sink;
 
 /**
  * A store could not take a batch right now. The batch is retried as a whole, with growing

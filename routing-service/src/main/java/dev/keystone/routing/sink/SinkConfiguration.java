@@ -1,4 +1,4 @@
-package dev.keystone.routing.system;
+package dev.keystone.routing.sink;
 
 import java.time.Clock;
 import java.util.List;
@@ -28,11 +28,6 @@ class SinkConfiguration {
 	private static final List<String> SINKS = List.of("elasticsearch", "cassandra");
 
 	private static final Logger log = LoggerFactory.getLogger(SinkConfiguration.class);
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	@Bean
 	SinkStatus sinks(Clock clock, MeterRegistry registry) {

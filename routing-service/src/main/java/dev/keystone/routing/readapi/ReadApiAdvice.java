@@ -1,9 +1,10 @@
-package dev.keystone.routing.system;
+package dev.keystone.routing.readapi;
 
 import java.net.URI;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.datastax.oss.driver.api.core.DriverException;
+import dev.keystone.routing.sink.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

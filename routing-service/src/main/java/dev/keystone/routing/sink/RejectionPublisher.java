@@ -1,4 +1,4 @@
-package dev.keystone.routing.system;
+package dev.keystone.routing.sink;
 
 import java.time.Clock;
 

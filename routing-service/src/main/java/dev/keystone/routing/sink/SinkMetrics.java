@@ -1,4 +1,4 @@
-package dev.keystone.routing.system;
+package dev.keystone.routing.sink;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.keystone.routing.system;
+package dev.keystone.routing.readapi;
 
 import java.time.Clock;
 import java.time.Duration;

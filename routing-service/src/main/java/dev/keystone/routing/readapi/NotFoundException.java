@@ -1,4 +1,4 @@
-package dev.keystone.routing.system;
+package dev.keystone.routing.readapi;
 
 /**
  * Nothing to answer with yet; answered 404.
