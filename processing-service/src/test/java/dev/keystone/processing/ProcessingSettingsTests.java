@@ -37,7 +37,7 @@ class ProcessingSettingsTests {
 			AnomalyThresholds thresholds = context.getBean(AnomalyThresholds.class);
 			assertThat(thresholds.zScore()).isEqualTo(3);
 			assertThat(thresholds.warmupWindows()).isEqualTo(10);
-			assertThat(thresholds.minPlayStarts()).isEqualTo(20);
+			assertThat(thresholds.minSessions()).isEqualTo(20);
 			assertThat(context.getBean(StreamsSettings.class))
 				.isEqualTo(new StreamsSettings("keystone-processing", (short) 1, 0, 2));
 		});

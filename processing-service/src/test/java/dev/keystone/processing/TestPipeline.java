@@ -48,7 +48,7 @@ public final class TestPipeline implements AutoCloseable {
 
 	public static final WindowSettings WINDOWS = new WindowSettings(Duration.ofSeconds(10), Duration.ofSeconds(5));
 
-	public static final AnomalyThresholds THRESHOLDS = new AnomalyThresholds(3, 10, 0.1, 20, 50, 20, 20, 0.1, 0.02, 1);
+	public static final AnomalyThresholds THRESHOLDS = new AnomalyThresholds(3, 10, 0.1, 20, 20, 20, 0.1, 0.02, 1);
 
 	private final TopologyTestDriver driver;
 

@@ -17,9 +17,9 @@ class DemoReceiverTests {
 
 		receiver.print("n-1", """
 				{"notificationId": "n-1", "groupKey": "metric=error_rate", "transition": "firing",
-				 "summary": "error rate 0.44 vs 0.08 expected for title Dark", "alerts": [
+				 "summary": "error rate 44% of sessions vs 8.0% expected for title Dark", "alerts": [
 				  {"alertId": "al-1", "state": "firing", "severity": "high",
-				   "summary": "error rate 0.44 vs 0.08 expected for title Dark"}]}
+				   "summary": "error rate 44% of sessions vs 8.0% expected for title Dark"}]}
 				""");
 
 		String[] lines = printed.toString(StandardCharsets.UTF_8).split("\n");

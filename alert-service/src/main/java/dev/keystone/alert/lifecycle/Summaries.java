@@ -7,8 +7,9 @@ import java.util.function.Function;
 import dev.keystone.events.Alert;
 
 /**
- * One line a person understands: "error rate 0.44 vs 0.08 expected for title Stranger
- * Things: Chapter One"; a storm as "active viewers dropped in 22 scopes".
+ * One line a person understands: "error rate 44% of sessions vs 8.0% expected for title
+ * Stranger Things: Chapter One"; a storm as "active viewers dropped in 22 scopes". Rates
+ * and ratios are shares of a minute's playback sessions, so they read as percentages.
  */
 final class Summaries {
 
@@ -27,8 +28,9 @@ final class Summaries {
 	}
 
 	String alert(String metric, String scope, double observed, double expected) {
-		return words(metric) + " " + figure(metric, observed) + " vs " + figure(metric, expected) + " expected for "
-				+ scope(scope);
+		String ofSessions = isShare(metric) ? " of sessions" : "";
+		return words(metric) + " " + figure(metric, observed) + ofSessions + " vs " + figure(metric, expected)
+				+ " expected for " + scope(scope);
 	}
 
 	String notification(Alert.Transition transition, List<Alert> alerts) {
@@ -82,9 +84,20 @@ final class Summaries {
 		return metric.replace('_', ' ');
 	}
 
+	private static boolean isShare(String metric) {
+		return metric.endsWith("_rate") || metric.endsWith("_ratio");
+	}
+
+	/**
+	 * A share as a percentage, with a decimal below 10% where the whole number says
+	 * little.
+	 */
 	private static String figure(String metric, double value) {
-		boolean ratio = metric.endsWith("_rate") || metric.endsWith("_ratio");
-		return String.format(Locale.ROOT, ratio ? "%.2f" : "%.0f", value);
+		if (!isShare(metric)) {
+			return String.format(Locale.ROOT, "%.0f", value);
+		}
+		double percent = value * 100;
+		return String.format(Locale.ROOT, (percent < 10) ? "%.1f%%" : "%.0f%%", percent);
 	}
 
 }

@@ -271,7 +271,7 @@ class AlertLifecycleTests {
 
 			assertThat(pipeline.alerts()).singleElement()
 				.satisfies((alert) -> assertThat(alert.summary())
-					.isEqualTo("error rate 0.44 vs 0.08 expected for title Stranger Things: Chapter One"));
+					.isEqualTo("error rate 44% of sessions vs 8.0% expected for title Stranger Things: Chapter One"));
 		}
 	}
 

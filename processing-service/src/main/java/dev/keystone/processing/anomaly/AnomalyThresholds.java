@@ -15,8 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param warmupWindows windows a baseline must have learned from before it judges
  * @param smoothing weight of the newest window in the moving mean and variance; 0.1
  * remembers roughly the last 20 windows
- * @param minPlayStarts play starts a window needs before its error rate means anything
- * @param minPlaybackEvents playback events a window needs for its buffering ratio
+ * @param minSessions playback sessions a window needs before its error rate (the share of
+ * its playback sessions that hit an error) and its buffering ratio (the share that
+ * buffered) mean anything
  * @param minEvents events a window needs for its crash count
  * @param minViewers baseline viewers a scope needs before a drop is worth reporting
  * @param relativeStdDevFloor the standard deviation used is at least this fraction of the
@@ -27,9 +28,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("keystone.processing.anomaly")
 public record AnomalyThresholds(@DecimalMin("0.5") double zScore, @Min(0) int warmupWindows,
-		@DecimalMin("0.001") @DecimalMax("1.0") double smoothing, @Min(1) long minPlayStarts,
-		@Min(1) long minPlaybackEvents, @Min(1) long minEvents, @Min(1) long minViewers,
-		@DecimalMin("0.0") double relativeStdDevFloor, @DecimalMin("0.0") double rateStdDevFloor,
-		@DecimalMin("0.0") double countStdDevFloor) {
+		@DecimalMin("0.001") @DecimalMax("1.0") double smoothing, @Min(1) long minSessions, @Min(1) long minEvents,
+		@Min(1) long minViewers, @DecimalMin("0.0") double relativeStdDevFloor,
+		@DecimalMin("0.0") double rateStdDevFloor, @DecimalMin("0.0") double countStdDevFloor) {
 
 }

@@ -54,10 +54,10 @@ final class Detector {
 	private Double observe(Metric metric, ScopeWindow window) {
 		AnomalyThresholds t = this.thresholds;
 		return switch (metric) {
-			case ERROR_RATE -> (window.playStarts() >= t.minPlayStarts())
-					? (double) window.playbackErrors() / window.playStarts() : null;
-			case BUFFERING_RATIO -> (window.playbackEvents() >= t.minPlaybackEvents())
-					? (double) window.bufferingStarts() / window.playbackEvents() : null;
+			case ERROR_RATE ->
+				(window.viewers() >= t.minSessions()) ? window.shareOfSessions(window.errorSessions()) : null;
+			case BUFFERING_RATIO ->
+				(window.viewers() >= t.minSessions()) ? window.shareOfSessions(window.bufferingSessions()) : null;
 			case CRASHES -> (window.events() >= t.minEvents()) ? (double) window.crashes() : null;
 			case ACTIVE_VIEWERS -> (double) window.viewers();
 		};

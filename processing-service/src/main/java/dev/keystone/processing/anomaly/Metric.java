@@ -1,7 +1,10 @@
 package dev.keystone.processing.anomaly;
 
 /**
- * The metrics watched per scope, and which way of leaving the baseline is bad.
+ * The metrics watched per scope, and which way of leaving the baseline is bad. The error
+ * rate and the buffering ratio are shares of the minute's playback sessions, from 0 to 1:
+ * the sessions that had a {@code playback_error}, and those that had a
+ * {@code buffering_start}, however many of them each had.
  */
 enum Metric {
 

@@ -11,7 +11,8 @@ import dev.keystone.processing.windowing.Series;
 
 /**
  * Every event counts towards its title, country and device class; playback events also
- * count their session as an active viewer.
+ * count their session as an active viewer, and as one that hit an error or buffered when
+ * the event is a {@code playback_error} or a {@code buffering_start}.
  */
 public final class ScopeContributor implements Contributor {
 
@@ -36,13 +37,9 @@ public final class ScopeContributor implements Contributor {
 	private static long[] counts(EventType type) {
 		long[] counts = new long[Series.SCOPE_1M.counters()];
 		counts[ScopeWindow.EVENTS] = 1;
-		if (type.isPlayback()) {
-			counts[ScopeWindow.PLAYBACK_EVENTS] = 1;
-		}
 		switch (type) {
-			case PLAY_START -> counts[ScopeWindow.PLAY_STARTS] = 1;
-			case PLAYBACK_ERROR -> counts[ScopeWindow.PLAYBACK_ERRORS] = 1;
-			case BUFFERING_START -> counts[ScopeWindow.BUFFERING_STARTS] = 1;
+			case PLAYBACK_ERROR -> counts[ScopeWindow.ERROR_SESSIONS] = 1;
+			case BUFFERING_START -> counts[ScopeWindow.BUFFERING_SESSIONS] = 1;
 			case CRASH -> counts[ScopeWindow.CRASHES] = 1;
 			default -> {
 			}

@@ -10,48 +10,42 @@ record ScopeWindow(long[] counts) {
 
 	static final int EVENTS = 1;
 
-	static final int PLAYBACK_EVENTS = 2;
+	/** Playback sessions with a {@code playback_error} in the window. */
+	static final int ERROR_SESSIONS = 2;
 
-	static final int PLAY_STARTS = 3;
+	/** Playback sessions with a {@code buffering_start} in the window. */
+	static final int BUFFERING_SESSIONS = 3;
 
-	static final int PLAYBACK_ERRORS = 4;
-
-	static final int BUFFERING_STARTS = 5;
-
-	static final int CRASHES = 6;
-
-	static ScopeWindow of(long viewers, long events, long playbackEvents, long playStarts, long playbackErrors,
-			long bufferingStarts, long crashes) {
-		return new ScopeWindow(
-				new long[] { viewers, events, playbackEvents, playStarts, playbackErrors, bufferingStarts, crashes });
-	}
+	static final int CRASHES = 4;
 
 	long events() {
 		return this.counts[EVENTS];
 	}
 
-	long playbackEvents() {
-		return this.counts[PLAYBACK_EVENTS];
+	long errorSessions() {
+		return this.counts[ERROR_SESSIONS];
 	}
 
-	long playStarts() {
-		return this.counts[PLAY_STARTS];
-	}
-
-	long playbackErrors() {
-		return this.counts[PLAYBACK_ERRORS];
-	}
-
-	long bufferingStarts() {
-		return this.counts[BUFFERING_STARTS];
+	long bufferingSessions() {
+		return this.counts[BUFFERING_SESSIONS];
 	}
 
 	long crashes() {
 		return this.counts[CRASHES];
 	}
 
+	/** Distinct playback sessions in the window. */
 	long viewers() {
 		return this.counts[Series.SESSIONS];
+	}
+
+	/**
+	 * The share of the window's playback sessions in a subset of them, in [0, 1]. The
+	 * subset is exact; above its exact limit the session count is a sketch's estimate,
+	 * which may fall a little short of the subset, hence the bound.
+	 */
+	double shareOfSessions(long subset) {
+		return Math.min(1.0, (double) subset / viewers());
 	}
 
 }

@@ -23,6 +23,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * changelogged store holds one entry per session and window, written when the session is
  * counted for a new key, and rebuilds the index whenever the task starts. A session
  * normally has one title, country and device class, so one entry covers every key.
+ * Sessions counted in a subset counter of a series (see {@link Series#sessionSubsets})
+ * are kept under the key marked with that counter. Those subsets stay exact when the
+ * key's session count has gone over to a sketch: they are the sessions that hit an error
+ * or buffered, normally a small share.
  */
 final class OpenSessions {
 
@@ -37,6 +41,15 @@ final class OpenSessions {
 					(entry) -> sessions.window(WindowKeys.end(entry.key)).put(entry.key, keys(entry.value)));
 		}
 		return sessions;
+	}
+
+	/**
+	 * The key under which a session counted in subset counter {@code counter} of a key is
+	 * kept: the counter's index as a leading character, which no title or scope key of
+	 * the same series starts with.
+	 */
+	static String subsetKey(int counter, String key) {
+		return (char) counter + key;
 	}
 
 	/** Whether the session is new to the key's window. */

@@ -168,10 +168,16 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 			long end = series.start(time) + series.sizeMs();
 			Bytes key = WindowKeys.window(end, series, contribution.key());
 			byte[] stored = this.tallies.get(key);
-			Tally tally = (stored != null) ? Tally.of(stored) : new Tally(series.counters());
-			tally.add(contribution.counts());
+			Tally tally = (stored != null) ? Tally.of(stored, series.counters()) : new Tally(series.counters());
+			tally.add(series, contribution.counts());
 			if (contribution.session() != null) {
 				countSession(tally, end, series, contribution.key(), contribution.session());
+				for (int subset : series.sessionSubsets()) {
+					if (contribution.counts()[subset] != 0 && this.openSessions.add(end, series, contribution.session(),
+							OpenSessions.subsetKey(subset, contribution.key()))) {
+						tally.newSession(subset);
+					}
+				}
 			}
 			this.tallies.put(key, tally.bytes());
 		}
@@ -184,7 +190,7 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 			if (!this.openSessions.add(end, series, session, key)) {
 				return;
 			}
-			tally.newSession();
+			tally.newSession(Series.SESSIONS);
 			if (tally.counts()[Series.SESSIONS] > PartitionWindows.this.sketch.exactLimit()) {
 				tally.startSketch(PartitionWindows.this.sketch.lgK());
 				this.openSessions.of(end, series, key).forEach(tally::sketch);
@@ -220,8 +226,8 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 
 		private void close(long through) {
 			for (KeyValue<Bytes, byte[]> window : WindowKeys.endingBy(this.tallies, through)) {
-				Tally tally = Tally.of(window.value);
 				Series series = WindowKeys.series(window.key);
+				Tally tally = Tally.of(window.value, series.counters());
 				long start = WindowKeys.end(window.key) - series.sizeMs();
 				WindowRecord partial = new WindowRecord.Partial(series, start, tally.counts(), tally.approximate());
 				this.context.forward(new Record<>(WindowKeys.key(window.key), new Staged.Wire(partial.bytes()),

@@ -4,8 +4,10 @@ import java.time.Duration;
 
 /**
  * The kinds of window the pipeline keeps. Each sums a fixed number of counters per key;
- * counter {@link #SESSIONS} is always the number of distinct sessions, the rest are plain
- * sums of what each event contributes.
+ * counter {@link #SESSIONS} is always the number of distinct sessions. A series may name
+ * further session counters: each counts the distinct sessions of the contributions that
+ * mark it, a subset of {@link #SESSIONS}. The rest are plain sums of what each event
+ * contributes.
  */
 public enum Series {
 
@@ -15,8 +17,11 @@ public enum Series {
 	/** Viewers per title (and {@code _all}): sessions, playback events. */
 	VIEWERS_1M("1m", Duration.ofMinutes(1), 2),
 
-	/** Anomaly signals per scope; the counters are laid out by the anomaly detection. */
-	SCOPE_1M("1m", Duration.ofMinutes(1), 7);
+	/**
+	 * Anomaly signals per scope; the counters are laid out by the anomaly detection, with
+	 * the sessions that hit an error and those that buffered in slots 2 and 3.
+	 */
+	SCOPE_1M("1m", Duration.ofMinutes(1), 5, 2, 3);
 
 	/** The index of the distinct-session count in every series' counters. */
 	public static final int SESSIONS = 0;
@@ -30,10 +35,13 @@ public enum Series {
 
 	private final int counters;
 
-	Series(String label, Duration size, int counters) {
+	private final int[] sessionSubsets;
+
+	Series(String label, Duration size, int counters, int... sessionSubsets) {
 		this.label = label;
 		this.sizeMs = size.toMillis();
 		this.counters = counters;
+		this.sessionSubsets = sessionSubsets;
 	}
 
 	public String label() {
@@ -42,6 +50,27 @@ public enum Series {
 
 	public int counters() {
 		return this.counters;
+	}
+
+	/**
+	 * Whether a counter counts distinct sessions: {@link #SESSIONS} or one of the series'
+	 * subsets of it.
+	 */
+	boolean countsSessions(int counter) {
+		if (counter == SESSIONS) {
+			return true;
+		}
+		for (int subset : this.sessionSubsets) {
+			if (subset == counter) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The counters that count a subset of the sessions. */
+	int[] sessionSubsets() {
+		return this.sessionSubsets;
 	}
 
 	long start(long time) {

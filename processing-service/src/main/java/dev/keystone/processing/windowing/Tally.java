@@ -45,27 +45,30 @@ final class Tally {
 	}
 
 	/**
-	 * Adds every counter but the sessions, which {@link #newSession} and the sketch
-	 * count.
+	 * Adds every counter but the session counters, which {@link #newSession} and the
+	 * sketch count.
 	 */
-	void add(long[] counts) {
+	void add(Series series, long[] counts) {
 		for (int i = 0; i < this.counts.length; i++) {
-			if (i != Series.SESSIONS) {
+			if (!series.countsSessions(i)) {
 				this.counts[i] += counts[i];
 			}
 		}
 	}
 
-	/** Adds a partition's counters, sessions included, and its approximation. */
+	/**
+	 * Adds a partition's counters, sessions included, and its approximation. Counters the
+	 * partition did not have (written before the series had them) add nothing.
+	 */
 	void merge(long[] counts, boolean approximate) {
-		for (int i = 0; i < this.counts.length; i++) {
+		for (int i = 0; i < Math.min(this.counts.length, counts.length); i++) {
 			this.counts[i] += counts[i];
 		}
 		this.approximate |= approximate;
 	}
 
-	void newSession() {
-		this.counts[Series.SESSIONS]++;
+	void newSession(int counter) {
+		this.counts[counter]++;
 	}
 
 	void startSketch(int lgK) {
@@ -89,12 +92,20 @@ final class Tally {
 		return buffer.put(sketchBytes).array();
 	}
 
-	static Tally of(byte[] bytes) {
+	/**
+	 * @param counters the series' counters now; a tally stored with fewer (before the
+	 * series had them) reads as zero in the new ones
+	 */
+	static Tally of(byte[] bytes, int counters) {
 		ByteBuffer buffer = ByteBuffer.wrap(bytes);
 		int flags = buffer.get();
-		long[] counts = new long[buffer.get()];
-		for (int i = 0; i < counts.length; i++) {
-			counts[i] = buffer.getLong();
+		int stored = buffer.get();
+		long[] counts = new long[counters];
+		for (int i = 0; i < stored; i++) {
+			long count = buffer.getLong();
+			if (i < counters) {
+				counts[i] = count;
+			}
 		}
 		HllSketch sketch = null;
 		if ((flags & SKETCHED) != 0) {

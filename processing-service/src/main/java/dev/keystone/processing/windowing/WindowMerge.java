@@ -115,7 +115,8 @@ final class WindowMerge implements ProcessorSupplier<String, byte[], String, Clo
 			}
 			Bytes key = WindowKeys.window(partial.end(), partial.series(), record.key());
 			byte[] stored = this.totals.get(key);
-			Tally total = (stored != null) ? Tally.of(stored) : new Tally(partial.series().counters());
+			Tally total = (stored != null) ? Tally.of(stored, partial.series().counters())
+					: new Tally(partial.series().counters());
 			total.merge(partial.counts(), partial.approximate());
 			this.totals.put(key, total.bytes());
 		}
@@ -127,8 +128,8 @@ final class WindowMerge implements ProcessorSupplier<String, byte[], String, Clo
 			}
 			this.emitted = low;
 			for (KeyValue<Bytes, byte[]> window : WindowKeys.endingBy(this.totals, low)) {
-				Tally total = Tally.of(window.value);
 				Series series = WindowKeys.series(window.key);
+				Tally total = Tally.of(window.value, series.counters());
 				long end = WindowKeys.end(window.key);
 				ClosedWindow closed = new ClosedWindow(series, WindowKeys.key(window.key),
 						Instant.ofEpochMilli(end - series.sizeMs()), Instant.ofEpochMilli(end), total.counts(),

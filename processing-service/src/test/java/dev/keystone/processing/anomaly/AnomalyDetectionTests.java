@@ -105,7 +105,59 @@ class AnomalyDetectionTests {
 	}
 
 	@Test
-	void ignoresErrorRatesOfTooFewPlayStarts() throws Exception {
+	void reportsTheShareOfSessionsWithAnErrorNotTheNumberOfErrors() throws Exception {
+		try (TestPipeline pipeline = pipeline()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 30, 15, 3);
+			closeMinute(WARMUP);
+
+			assertThat(only(anomalies("error_rate", "title:t1")).observed()).isEqualTo(0.5);
+		}
+	}
+
+	@Test
+	void neverReportsAnErrorRateAboveOne() throws Exception {
+		try (TestPipeline pipeline = pipeline()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 30, 30, 5);
+			closeMinute(WARMUP);
+
+			assertThat(only(anomalies("error_rate", "title:t1")).observed()).isEqualTo(1.0);
+		}
+	}
+
+	@Test
+	void staysQuietWhenFewSessionsRepeatTheirErrors() throws Exception {
+		try (TestPipeline pipeline = pipeline()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 30, 1, 40);
+			closeMinute(WARMUP);
+
+			assertThat(anomalies("error_rate", "title:t1")).isEmpty();
+		}
+	}
+
+	@Test
+	void reportsTheShareOfSessionsThatBuffered() throws Exception {
+		try (TestPipeline pipeline = pipeline()) {
+			normalMinutes(0, WARMUP);
+			minute(WARMUP, 30, 0);
+			Instant start = minuteStart(WARMUP);
+			for (int i = 0; i < 12; i++) {
+				for (int repeat = 0; repeat < 4; repeat++) {
+					send("buffering_start", "s" + WARMUP + "-" + i, start.plusSeconds(20 + repeat).plusMillis(i));
+				}
+			}
+			closeMinute(WARMUP);
+
+			Anomaly anomaly = only(anomalies("buffering_ratio", "title:t1"));
+			assertThat(anomaly.observed()).isEqualTo(0.4);
+			assertThat(anomaly.expected()).isZero();
+		}
+	}
+
+	@Test
+	void ignoresErrorRatesOfTooFewSessions() throws Exception {
 		try (TestPipeline pipeline = pipeline()) {
 			normalMinutes(0, WARMUP);
 			minute(WARMUP, 19, 15);
@@ -273,12 +325,21 @@ class AnomalyDetectionTests {
 	}
 
 	private void minute(int minute, int starts, int errors) {
+		minute(minute, starts, errors, 1);
+	}
+
+	/**
+	 * Sessions start; the first {@code errors} of them each fail {@code repeats} times.
+	 */
+	private void minute(int minute, int starts, int errors, int repeats) {
 		Instant start = minuteStart(minute);
 		for (int i = 0; i < starts; i++) {
 			send("play_start", "s" + minute + "-" + i, start.plusMillis(i * 100L));
 		}
-		for (int i = 0; i < errors; i++) {
-			send("playback_error", "s" + minute + "-" + i, start.plusSeconds(30).plusMillis(i));
+		for (int repeat = 0; repeat < repeats; repeat++) {
+			for (int i = 0; i < errors; i++) {
+				send("playback_error", "s" + minute + "-" + i, start.plusSeconds(30 + repeat).plusMillis(i));
+			}
 		}
 	}
 
@@ -297,7 +358,7 @@ class AnomalyDetectionTests {
 	}
 
 	private TestPipeline pipeline() {
-		AnomalyThresholds thresholds = new AnomalyThresholds(3, WARMUP, 0.1, 20, 50, 20, 20, 0.1, 0.02, 1);
+		AnomalyThresholds thresholds = new AnomalyThresholds(3, WARMUP, 0.1, 20, 20, 20, 0.1, 0.02, 1);
 		TestPipeline pipeline = TestPipeline.start(this.stateDir, Clock.fixed(DETECTED, ZoneOffset.UTC), this.registry,
 				new ViewerSketch(10_000, 12), thresholds);
 		this.raw = pipeline.raw();
