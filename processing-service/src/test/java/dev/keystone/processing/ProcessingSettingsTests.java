@@ -39,7 +39,7 @@ class ProcessingSettingsTests {
 			assertThat(thresholds.warmupWindows()).isEqualTo(10);
 			assertThat(thresholds.minSessions()).isEqualTo(20);
 			assertThat(context.getBean(StreamsSettings.class))
-				.isEqualTo(new StreamsSettings("keystone-processing", (short) 1, 0, 2));
+				.isEqualTo(new StreamsSettings("keystone-processing", (short) 1, 0, 2, 134_217_728, 33_554_432));
 		});
 	}
 
@@ -61,6 +61,16 @@ class ProcessingSettingsTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("keystone.processing.windows")
 				.hasMessageContaining("grace");
+		});
+	}
+
+	@Test
+	void refusesToStartWithRocksDbMemoryBelowSixteenMebibytes() {
+		this.runner.withPropertyValues("keystone.processing.streams.rocksdb-memory-bytes=1000000").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("rocksdbMemoryBytes")
+				.hasMessageContaining("must be greater than or equal to 16777216");
 		});
 	}
 

@@ -18,10 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param standbyReplicas warm copies of each task's state on other instances
  * @param threads stream threads per instance; tasks spread over them, so up to one per
  * core does work in parallel
+ * @param rocksdbMemoryBytes off-heap memory of all RocksDB stores of the instance: one
+ * block cache, which the memtables are charged to (see {@link BoundedRocksDb})
+ * @param rocksdbMemtableBytes the part of it memtables may take before they are flushed
  */
 @Validated
 @ConfigurationProperties("keystone.processing.streams")
 public record StreamsSettings(@NotBlank String applicationId, @Min(1) @Max(32) short replicationFactor,
-		@Min(0) @Max(10) int standbyReplicas, @Min(1) @Max(64) int threads) {
+		@Min(0) @Max(10) int standbyReplicas, @Min(1) @Max(64) int threads, @Min(16_777_216) long rocksdbMemoryBytes,
+		@Min(1_048_576) long rocksdbMemtableBytes) {
 
 }
