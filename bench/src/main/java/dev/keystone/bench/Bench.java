@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * Runs one scenario: {@code ingest}, {@code gateway}, {@code routing prepare},
- * {@code routing measure}, {@code processing prepare}, {@code processing measure},
- * {@code recommendations prepare}, {@code recommendations measure} or {@code alerts}.
- * {@code bench/run} starts the servers and services a scenario needs and passes their
- * addresses in {@link BenchSettings}.
+ * {@code routing measure}, {@code processing prepare},
+ * {@code processing flink viewers|pipeline} (started by prepare),
+ * {@code processing measure}, {@code recommendations prepare},
+ * {@code recommendations measure} or {@code alerts}. {@code bench/run} starts the servers
+ * and services a scenario needs and passes their addresses in {@link BenchSettings}.
  */
 public final class Bench {
 
@@ -23,7 +24,8 @@ public final class Bench {
 			case "routing prepare" -> new RoutingScenario(settings).prepare();
 			case "routing measure" -> new RoutingScenario(settings).measure();
 			case "processing prepare" -> new ProcessingScenario(settings).prepare();
-			case "processing flink" -> new ProcessingScenario(settings).flink();
+			case "processing flink viewers" -> new ProcessingScenario(settings).flinkViewers();
+			case "processing flink pipeline" -> new ProcessingScenario(settings).flinkPipeline();
 			case "processing measure" -> new ProcessingScenario(settings).measure();
 			case "alerts" -> new AlertScenario(settings).run();
 			case "recommendations prepare" -> new RecommendationScenario(settings).prepare();

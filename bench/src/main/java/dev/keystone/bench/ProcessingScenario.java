@@ -61,6 +61,8 @@ final class ProcessingScenario {
 
 	private static final String CATALOG_TOPIC = "catalog.titles";
 
+	private static final String COUNTS_TOPIC = "viewers.counts";
+
 	/** Concurrent viewers in the backlog and the steady load. */
 	private static final int VIEWERS = 40_000;
 
@@ -90,13 +92,10 @@ final class ProcessingScenario {
 
 	private final String applicationId;
 
-	private final int steadyRate;
-
 	ProcessingScenario(BenchSettings settings) {
 		this.settings = settings;
 		Map<String, String> env = System.getenv();
 		this.applicationId = env.getOrDefault("BENCH_PROCESSING_APP_ID", "keystone-processing");
-		this.steadyRate = Integer.parseInt(env.getOrDefault("BENCH_RATE", "5000"));
 	}
 
 	void prepare() throws Exception {
@@ -137,22 +136,29 @@ final class ProcessingScenario {
 		state.setProperty("eventBytes", String.valueOf(rawBytes / events));
 		state.setProperty("preloadRate", String.valueOf(events / preloadSeconds));
 		store(state, backlogFile(), "the backlog of the processing scenario");
-		runFlinkJvm();
+		try (KafkaTopics kafka = new KafkaTopics(this.settings.kafka())) {
+			for (String topic : List.of(FlinkPipeline.ENRICHED_TOPIC, FlinkPipeline.REJECTED_TOPIC,
+					FlinkPipeline.COUNTS_TOPIC)) {
+				kafka.create(topic, kafka.partitions(RAW_TOPIC).size());
+			}
+		}
+		runFlinkJvm("viewers");
+		runFlinkJvm("pipeline");
 	}
 
 	/**
-	 * Runs {@link #flink()} in a JVM of its own on the module's plain class path (see
+	 * Runs one Flink job in a JVM of its own on the module's plain class path (see
 	 * bench/pom.xml; {@code BENCH_FLINK_CLASSPATH}, else bench/target), with this one's
-	 * environment.
+	 * environment, so that each job's memory is its JVM's.
 	 */
-	private void runFlinkJvm() throws IOException, InterruptedException {
+	private void runFlinkJvm(String job) throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Path target = this.settings.root().resolve("bench/target");
 		String classPath = System.getenv()
 			.getOrDefault("BENCH_FLINK_CLASSPATH",
 					target.resolve("classes") + File.pathSeparator + target.resolve("lib") + File.separator + "*");
 		List<String> command = List.of(java.toString(), "-Xms1g", "-Xmx2g", "-cp", classPath, Bench.class.getName(),
-				"processing", "flink");
+				"processing", "flink", job);
 		Process process = new ProcessBuilder(command).inheritIO().start();
 		try {
 			if (process.waitFor() != 0) {
@@ -164,16 +170,16 @@ final class ProcessingScenario {
 		}
 	}
 
-	/** The Flink baseline over the backlog {@link #prepare()} wrote. */
-	void flink() throws Exception {
+	/** The lighter Flink job (distinct viewers only) over the backlog. */
+	void flinkViewers() throws Exception {
 		Properties backlog = load(backlogFile());
 		long events = Long.parseLong(backlog.getProperty("events"));
 		double load = loadAverage();
-		Report.progress("Flink: distinct sessions per title in 10 s and 1 m windows over %s, parallelism %d", RAW_TOPIC,
-				FLINK_PARALLELISM);
+		Report.progress("Flink (viewers only): distinct sessions per title in 10 s and 1 m windows over %s, "
+				+ "parallelism %d", RAW_TOPIC, FLINK_PARALLELISM);
 		FlinkViewers.Result flink = new FlinkViewers(this.settings.kafka(), FLINK_PARALLELISM).run(RAW_TOPIC,
 				"bench-flink");
-		Report.progress("Flink: %,d events, %,d window counts in %.1f s (%.1f s with the cluster start)",
+		Report.progress("Flink (viewers only): %,d events, %,d window counts in %.1f s (%.1f s with the cluster start)",
 				flink.events(), flink.windows(), flink.net().toMillis() / 1000.0, flink.wall().toMillis() / 1000.0);
 		if (flink.events() != events) {
 			throw new IllegalStateException("the Flink job read " + flink.events() + " events, expected " + events);
@@ -187,17 +193,55 @@ final class ProcessingScenario {
 		state.setProperty("flinkNet", String.valueOf(flink.net().toMillis() / 1000.0));
 		state.setProperty("flinkWall", String.valueOf(flink.wall().toMillis() / 1000.0));
 		state.setProperty("flinkWindows", String.valueOf(flink.windows()));
-		state.setProperty("flinkPlayback", String.valueOf(flink.sessions() / 2));
 		state.setProperty("flinkLoad", String.valueOf(load));
-		store(state, flinkFile(), "the Flink baseline of the processing scenario");
+		state.setProperty("flinkPeakRss", String.valueOf(Memory.self().peakRss()));
+		store(state, this.settings.state().resolve("processing-flink.properties"),
+				"the lighter Flink job of the processing scenario");
+	}
+
+	/**
+	 * The equal-work Flink job over the backlog, checkpointing every commit interval of
+	 * processing-service and deduplicating with its retention, both read from its
+	 * configuration.
+	 */
+	void flinkPipeline() throws Exception {
+		Properties backlog = load(backlogFile());
+		long events = Long.parseLong(backlog.getProperty("events"));
+		ServiceSettings service = ServiceSettings.of(this.settings.root());
+		double load = loadAverage();
+		Report.progress(
+				"Flink (equal work): cleanse, dedupe (retention %s), enrich, exactly-once sinks, viewer and "
+						+ "scope windows over %s, parallelism %d, RocksDB, checkpoints every %d ms",
+				service.dedupRetention(), RAW_TOPIC, FLINK_PARALLELISM, service.commitInterval().toMillis());
+		FlinkPipeline.Result flink = new FlinkPipeline(this.settings.kafka(), FLINK_PARALLELISM,
+				service.commitInterval(), service.dedupRetention(), this.settings.state().resolve("flink-pipeline"))
+			.run(RAW_TOPIC, CATALOG_TOPIC, "bench-flink-pipeline");
+		Report.progress(
+				"Flink (equal work): %,d read, %,d enriched, %,d rejected, %,d duplicates, %,d viewer and %,d "
+						+ "scope windows in %.1f s (%.1f s with the cluster start)",
+				flink.read(), flink.enriched(), flink.rejected(), flink.duplicates(), flink.viewerWindows(),
+				flink.scopeWindows(), flink.net().toMillis() / 1000.0, flink.wall().toMillis() / 1000.0);
+		if (flink.read() != events) {
+			throw new IllegalStateException("the Flink job read " + flink.read() + " events, expected " + events);
+		}
+		Properties state = new Properties();
+		state.setProperty("pipelineRate", String.valueOf(flink.eventsPerSecond()));
+		state.setProperty("pipelineNet", String.valueOf(flink.net().toMillis() / 1000.0));
+		state.setProperty("pipelineWall", String.valueOf(flink.wall().toMillis() / 1000.0));
+		state.setProperty("pipelineEnriched", String.valueOf(flink.enriched()));
+		state.setProperty("pipelineRejected", String.valueOf(flink.rejected()));
+		state.setProperty("pipelineDuplicates", String.valueOf(flink.duplicates()));
+		state.setProperty("pipelineViewerWindows", String.valueOf(flink.viewerWindows()));
+		state.setProperty("pipelineScopeWindows", String.valueOf(flink.scopeWindows()));
+		state.setProperty("pipelineLate", String.valueOf(flink.late()));
+		state.setProperty("pipelineLoad", String.valueOf(load));
+		state.setProperty("pipelinePeakRss", String.valueOf(Memory.self().peakRss()));
+		store(state, this.settings.state().resolve("processing-flink-pipeline.properties"),
+				"the equal-work Flink job of the processing scenario");
 	}
 
 	private Path backlogFile() {
 		return this.settings.state().resolve("processing-backlog.properties");
-	}
-
-	private Path flinkFile() {
-		return this.settings.state().resolve("processing-flink.properties");
 	}
 
 	private static void store(Properties properties, Path file, String comment) throws IOException {
@@ -217,7 +261,9 @@ final class ProcessingScenario {
 
 	void measure() throws Exception {
 		Properties state = load(backlogFile());
-		state.putAll(load(flinkFile()));
+		state.putAll(load(this.settings.state().resolve("processing-flink.properties")));
+		state.putAll(load(this.settings.state().resolve("processing-flink-pipeline.properties")));
+		Memory service = Memory.of(System.getenv().getOrDefault("BENCH_PROCESSING_PID", "0"));
 		long events = Long.parseLong(state.getProperty("events"));
 		Group process = new Group(this.applicationId);
 		double loadBefore = loadAverage();
@@ -244,13 +290,19 @@ final class ProcessingScenario {
 			}
 		}
 		double loadAfter = loadAverage();
-		Steady steady = steady();
+		double serviceRss = service.rss();
+		double servicePeakRss = service.peakRss();
+		double backlogEnriched = metrics(STAGE).getOrDefault("enriched", Double.NaN);
+		Comparison windows = compareWindows();
+		double keystoneRate = (events - process.firstCommitted) / ((process.doneAt - process.firstAt) / 1e9);
+		Duration grace = ServiceSettings.of(this.settings.root()).grace();
+		Steady half = steady(keystoneRate * 0.5, "half", grace);
+		Steady most = steady(keystoneRate * 0.8, "most", grace);
 		Map<String, Double> stages = metrics(STAGE);
 		Map<String, Double> rejected = metrics(REJECTED);
 		Map<String, Double> dropped = metrics(DROPPED);
 
 		double flinkRate = Double.parseDouble(state.getProperty("flinkRate"));
-		double keystoneRate = (events - process.firstCommitted) / ((process.doneAt - process.firstAt) / 1e9);
 		Report.figure("preloaded raw events", events, "events");
 		Report.figure("raw event size (mean)", Double.parseDouble(state.getProperty("eventBytes")), "bytes");
 		Report.figure("preload producer (acks=all, lz4)", Double.parseDouble(state.getProperty("preloadRate")),
@@ -261,7 +313,7 @@ final class ProcessingScenario {
 			Report.figure("processing-service launch to backlog processed",
 					(process.doneAtMillis - launchedAt) / 1000.0, "s");
 		}
-		Report.figure("keystone processing (from its first commit)", keystoneRate, "events/s");
+		Report.figure("processing-service (from its first commit)", keystoneRate, "events/s");
 		Report.figure("load average (1 min) when processing-service started", loadBefore, "");
 		Report.figure("load average (1 min) when it finished the backlog", loadAfter, "");
 		stages.forEach((stage, count) -> Report.figure("processing events_total stage=" + stage, count, "events"));
@@ -269,26 +321,120 @@ final class ProcessingScenario {
 			.forEach((reason, count) -> Report.figure("processing rejected_total reason=" + reason, count, "events"));
 		Report.figure("kafka streams dropped records", dropped.values().stream().mapToDouble(Double::doubleValue).sum(),
 				"records");
-		Report.figure("steady load offered", this.steadyRate, "events/s");
-		Report.figure("steady load sent", steady.sentRate, "events/s");
-		Report.figure("steady events read back from events.enriched", steady.processed.count(), "events");
-		Report.latency("steady processedAt − receivedAt", steady.processed);
-		Report.latency("steady receivedAt to readable on events.enriched (read_committed)", steady.visible);
-		Report.figure("flink job (MiniCluster, parallelism " + FLINK_PARALLELISM + ") run time",
-				Double.parseDouble(state.getProperty("flinkNet")), "s");
-		Report.figure("flink job with the cluster start", Double.parseDouble(state.getProperty("flinkWall")), "s");
-		Report.figure("flink window counts emitted", Double.parseDouble(state.getProperty("flinkWindows")), "windows");
-		Report.figure("load average (1 min) when the flink job started",
+		reportSteady("50 %", half);
+		reportSteady("80 %", most);
+		Report.figure("processing-service RSS when it finished the backlog", serviceRss / 1e6, "MB");
+		Report.figure("processing-service peak RSS", servicePeakRss / 1e6, "MB");
+		Report.figure("lighter flink job (viewers only) run time", Double.parseDouble(state.getProperty("flinkNet")),
+				"s");
+		Report.figure("lighter flink job with the cluster start", Double.parseDouble(state.getProperty("flinkWall")),
+				"s");
+		Report.figure("lighter flink job peak RSS", Double.parseDouble(state.getProperty("flinkPeakRss")) / 1e6, "MB");
+		Report.figure("load average (1 min) when the lighter flink job started",
 				Double.parseDouble(state.getProperty("flinkLoad")), "");
-		Report.figure("flink distinct-count windows", flinkRate, "events/s");
-		if (steady.processed.count() < steady.sent) {
-			Report.progress("WARNING: %,d of %,d steady events did not come back on %s",
-					steady.sent - steady.processed.count(), steady.sent, ENRICHED_TOPIC);
+		Report.figure("flink (viewers only, for reference)", flinkRate, "events/s");
+		Report.figure("equal-work flink job run time", Double.parseDouble(state.getProperty("pipelineNet")), "s");
+		Report.figure("equal-work flink job with the cluster start",
+				Double.parseDouble(state.getProperty("pipelineWall")), "s");
+		Report.figure("equal-work flink job peak RSS", Double.parseDouble(state.getProperty("pipelinePeakRss")) / 1e6,
+				"MB");
+		Report.figure("load average (1 min) when the equal-work flink job started",
+				Double.parseDouble(state.getProperty("pipelineLoad")), "");
+		double pipelineEnriched = Double.parseDouble(state.getProperty("pipelineEnriched"));
+		Report.figure("equal-work flink enriched events", pipelineEnriched, "events");
+		Report.figure("processing-service enriched events (backlog)", backlogEnriched, "events");
+		Report.figure("equal-work flink rejected / duplicate events",
+				Double.parseDouble(state.getProperty("pipelineRejected"))
+						+ Double.parseDouble(state.getProperty("pipelineDuplicates")),
+				"events");
+		Report.figure("equal-work flink late window contributions",
+				Double.parseDouble(state.getProperty("pipelineLate")), "contributions");
+		Report.figure("equal-work flink scope aggregates (1 m)",
+				Double.parseDouble(state.getProperty("pipelineScopeWindows")), "windows");
+		Report.figure("viewer window counts: flink (equal work)", windows.flink(), "windows");
+		Report.figure("viewer window counts: processing-service", windows.service(), "windows");
+		Report.figure("viewer window counts that differ or are missing", windows.differing(), "windows");
+		if (windows.differing() > 0 || pipelineEnriched != backlogEnriched) {
+			Report.progress("WARNING: the equal-work Flink job and processing-service disagree: %s", windows.example());
 		}
+		double pipelineRate = Double.parseDouble(state.getProperty("pipelineRate"));
+		Report.figure("flink (equal work)", pipelineRate, "events/s");
 		if (rejected.values().stream().anyMatch((count) -> count > 0)) {
 			Report.progress("WARNING: processing-service rejected events that should all pass");
 		}
-		Report.ratio("keystone events/s ÷ flink events/s", keystoneRate / flinkRate);
+		Report.ratio("processing-service events/s ÷ flink (viewers only) events/s", keystoneRate / flinkRate);
+		Report.ratio("processing-service events/s ÷ flink (equal work) events/s", keystoneRate / pipelineRate);
+	}
+
+	/**
+	 * @param flink viewer windows the equal-work job wrote
+	 * @param service viewer windows processing-service wrote over the backlog
+	 * @param differing windows of either missing in the other or with other counts
+	 * @param example one such window, for the log
+	 */
+	private record Comparison(long flink, long service, long differing, String example) {
+
+	}
+
+	/**
+	 * Both jobs' viewer windows over the backlog, read committed, once processing-service
+	 * has emitted as many as the Flink job did (or a minute has passed): the windows each
+	 * wrote, and how many are not the same (viewers and events) in both.
+	 */
+	private Comparison compareWindows() throws Exception {
+		Map<String, String> flink = windows(FlinkPipeline.COUNTS_TOPIC);
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		Map<String, String> service = windows(COUNTS_TOPIC);
+		while (service.size() < flink.size() && System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+			service = windows(COUNTS_TOPIC);
+		}
+		long differing = 0;
+		String example = "none";
+		java.util.Set<String> keys = new java.util.TreeSet<>(flink.keySet());
+		keys.addAll(service.keySet());
+		for (String key : keys) {
+			String ours = service.get(key);
+			String theirs = flink.get(key);
+			if (ours == null || !ours.equals(theirs)) {
+				differing++;
+				example = key + " processing-service " + ours + ", flink " + theirs;
+			}
+		}
+		return new Comparison(flink.size(), service.size(), differing, example);
+	}
+
+	/** Viewer windows on a topic: (titleId window start) to (viewers events). */
+	private Map<String, String> windows(String topic) throws Exception {
+		Properties props = new Properties();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafka());
+		props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		ObjectMapper mapper = new ObjectMapper();
+		Map<String, String> windows = new java.util.HashMap<>();
+		try (KafkaTopics kafka = new KafkaTopics(this.settings.kafka());
+				KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+						new StringDeserializer())) {
+			List<TopicPartition> partitions = kafka.partitions(topic);
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (partitions.stream().anyMatch((p) -> consumer.position(p) < ends.get(p))
+					&& System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+					JsonNode count = json(mapper, record.value());
+					if (count != null) {
+						windows.put(
+								count.path("titleId").asText() + " " + count.path("window").asText() + " "
+										+ count.path("start").asText(),
+								count.path("viewers").asLong() + " viewers " + count.path("events").asLong()
+										+ " events");
+					}
+				}
+			}
+		}
+		return windows;
 	}
 
 	private void writeCatalog() {
@@ -309,22 +455,42 @@ final class ProcessingScenario {
 		return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
 	}
 
-	/** Latencies of events sent at a steady rate once the backlog is done. */
+	/**
+	 * Latencies of events sent at a constant rate once the backlog is done, each measured
+	 * from the time it was due to be sent: a sender that falls behind adds its delay to
+	 * the latencies instead of hiding it (no coordinated omission).
+	 */
 	private static final class Steady {
+
+		final double offered;
 
 		final LatencyRecorder processed = new LatencyRecorder();
 
 		final LatencyRecorder visible = new LatencyRecorder();
 
+		/** receivedAt until the event's 10 s {@code _all} window count is readable. */
+		final LatencyRecorder window = new LatencyRecorder();
+
+		/** Per window: its end plus the grace until its count is readable. */
+		final LatencyRecorder windowBeyondGrace = new LatencyRecorder();
+
 		long sent;
 
 		double sentRate;
 
+		Steady(double offered) {
+			this.offered = offered;
+		}
+
 	}
 
-	private Steady steady() throws InterruptedException, ExecutionException {
-		Steady steady = new Steady();
-		String run = "steady";
+	/**
+	 * @param rate events/s, a fraction of the rate measured on the backlog
+	 * @param run prefix of the event ids of this load
+	 * @param grace the service's window grace
+	 */
+	private Steady steady(double rate, String run, Duration grace) throws InterruptedException, ExecutionException {
+		Steady steady = new Steady(rate);
 		Properties props = new Properties();
 		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafka());
 		props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -334,21 +500,27 @@ final class ProcessingScenario {
 		AtomicLong sent = new AtomicLong();
 		ObjectMapper mapper = new ObjectMapper();
 		Duration duration = this.settings.duration();
+		int capacity = (int) (rate * duration.toSeconds()) + 1000;
+		long[] receivedAts = new long[capacity];
+		long[] windowEnds = new long[capacity];
+		Map<Long, Long> windowReadAt = new java.util.concurrent.ConcurrentHashMap<>();
+		long phaseStart = System.currentTimeMillis();
 		try (KafkaTopics kafka = new KafkaTopics(this.settings.kafka());
 				KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
 						new StringDeserializer())) {
-			List<TopicPartition> partitions = kafka.partitions(ENRICHED_TOPIC);
+			List<TopicPartition> partitions = new java.util.ArrayList<>(kafka.partitions(ENRICHED_TOPIC));
+			partitions.addAll(kafka.partitions(COUNTS_TOPIC));
 			consumer.assign(partitions);
 			consumer.seekToEnd(partitions);
 			partitions.forEach(consumer::position);
-			Report.progress("steady load: %,d events/s for %d s into %s, reading %s", this.steadyRate,
-					duration.toSeconds(), RAW_TOPIC, ENRICHED_TOPIC);
+			Report.progress("steady load: %,.0f events/s for %d s into %s, reading %s and %s", rate,
+					duration.toSeconds(), RAW_TOPIC, ENRICHED_TOPIC, COUNTS_TOPIC);
 			Thread producer = new Thread(() -> {
 				RawEvents raw = new RawEvents(VIEWERS, run, 7);
 				SplittableRandom random = new SplittableRandom(5);
 				long tick = TimeUnit.MILLISECONDS.toNanos(10);
-				int perTick = Math.max(1, this.steadyRate / 100);
 				long start = System.nanoTime();
+				long startMillis = System.currentTimeMillis();
 				long ticks = duration.toMillis() / 10;
 				try (KafkaProducer<String, String> out = producer(5, 131072)) {
 					for (long t = 0; t < ticks; t++) {
@@ -357,11 +529,16 @@ final class ProcessingScenario {
 						if (wait > 0) {
 							LockSupport.parkNanos(wait);
 						}
-						for (int i = 0; i < perTick; i++) {
-							long now = System.currentTimeMillis();
-							RawEvents.Raw event = raw.event(sent.getAndIncrement(), now - 50 - random.nextInt(350),
-									now);
-							out.send(new ProducerRecord<>(RAW_TOPIC, null, now, event.deviceId(), event.json()));
+						long dueMillis = startMillis + t * 10;
+						long inTick = (long) (rate * (t + 1) / 100) - (long) (rate * t / 100);
+						for (long i = 0; i < inTick && sent.get() < capacity; i++) {
+							int n = (int) sent.get();
+							long eventTime = dueMillis - 50 - random.nextInt(350);
+							RawEvents.Raw event = raw.event(n, eventTime, dueMillis);
+							receivedAts[n] = dueMillis;
+							windowEnds[n] = Math.floorDiv(eventTime, 10_000) * 10_000 + 10_000;
+							out.send(new ProducerRecord<>(RAW_TOPIC, null, dueMillis, event.deviceId(), event.json()));
+							sent.incrementAndGet();
 						}
 					}
 					out.flush();
@@ -374,28 +551,64 @@ final class ProcessingScenario {
 			String prefix = run + "-";
 			while (System.nanoTime() < readDeadline) {
 				if (!sending.get() && readDeadline == Long.MAX_VALUE) {
-					readDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+					readDeadline = System.nanoTime() + grace.plusSeconds(45).toNanos();
 				}
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-					Instant readAt = Instant.now();
-					JsonNode event = json(mapper, record.value());
-					JsonNode eventId = (event != null) ? event.get("eventId") : null;
+					long readAt = System.currentTimeMillis();
+					JsonNode value = json(mapper, record.value());
+					if (value == null) {
+						continue;
+					}
+					if (record.topic().equals(COUNTS_TOPIC)) {
+						if (value.path("titleId").asText().equals(FlinkPipeline.ALL_TITLES)
+								&& value.path("window").asText().equals("10s")) {
+							long end = Instant.parse(value.path("end").asText()).toEpochMilli();
+							if (end > phaseStart) {
+								windowReadAt.putIfAbsent(end, readAt);
+							}
+						}
+						continue;
+					}
+					JsonNode eventId = value.get("eventId");
 					if (eventId == null || !eventId.asText().startsWith(prefix)) {
 						continue;
 					}
-					Instant receivedAt = Instant.parse(event.get("receivedAt").asText());
-					Instant processedAt = Instant.parse(event.get("processedAt").asText());
+					Instant receivedAt = Instant.parse(value.get("receivedAt").asText());
+					Instant processedAt = Instant.parse(value.get("processedAt").asText());
 					steady.processed.record(Duration.between(receivedAt, processedAt).toNanos());
-					steady.visible.record(Duration.between(receivedAt, readAt).toNanos());
+					steady.visible.record(TimeUnit.MILLISECONDS.toNanos(readAt - receivedAt.toEpochMilli()));
 				}
-				if (!sending.get() && steady.processed.count() >= sent.get()) {
+				if (!sending.get() && steady.processed.count() >= sent.get() && sent.get() > 0
+						&& windowReadAt.containsKey(windowEnds[(int) sent.get() - 1])) {
 					break;
 				}
 			}
 			producer.join();
 		}
 		steady.sent = sent.get();
+		for (int n = 0; n < steady.sent; n++) {
+			Long readAt = windowReadAt.get(windowEnds[n]);
+			if (readAt != null) {
+				steady.window.record(TimeUnit.MILLISECONDS.toNanos(readAt - receivedAts[n]));
+			}
+		}
+		windowReadAt.forEach((end, readAt) -> steady.windowBeyondGrace
+			.record(TimeUnit.MILLISECONDS.toNanos(readAt - end - grace.toMillis())));
 		return steady;
+	}
+
+	private void reportSteady(String name, Steady steady) {
+		Report.figure(name + " load offered", steady.offered, "events/s");
+		Report.figure(name + " load sent", steady.sentRate, "events/s");
+		Report.figure(name + " events read back from events.enriched", steady.processed.count(), "events");
+		Report.latencies(name + " processedAt − receivedAt", steady.processed);
+		Report.latencies(name + " receivedAt → readable on events.enriched (read_committed)", steady.visible);
+		Report.latencies(name + " receivedAt → its 10 s window count readable", steady.window);
+		Report.latencies(name + " window end + grace → its count readable", steady.windowBeyondGrace);
+		if (steady.processed.count() < steady.sent) {
+			Report.progress("WARNING: %,d of %,d %s events did not come back on %s",
+					steady.sent - steady.processed.count(), steady.sent, name, ENRICHED_TOPIC);
+		}
 	}
 
 	private static JsonNode json(ObjectMapper mapper, String value) {

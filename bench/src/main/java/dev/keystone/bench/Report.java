@@ -22,6 +22,12 @@ final class Report {
 		figure(name + " p99 latency", latency.percentileMillis(0.99), "ms");
 	}
 
+	static void latencies(String name, LatencyRecorder latency) {
+		figure(name + " p50", latency.percentileMillis(0.50), "ms");
+		figure(name + " p99", latency.percentileMillis(0.99), "ms");
+		figure(name + " p99.9", latency.percentileMillis(0.999), "ms");
+	}
+
 	static void ratio(String name, double value) {
 		System.out.printf(Locale.ROOT, "ratio %s = %.2f%n", name, value);
 	}
