@@ -157,8 +157,12 @@ final class ProcessingScenario {
 		String classPath = System.getenv()
 			.getOrDefault("BENCH_FLINK_CLASSPATH",
 					target.resolve("classes") + File.pathSeparator + target.resolve("lib") + File.separator + "*");
-		List<String> command = List.of(java.toString(), "-Xms1g", "-Xmx2g", "-cp", classPath, Bench.class.getName(),
-				"processing", "flink", job);
+		// As Flink's own scripts do on Java 17: Kryo, which serialises the events'
+		// properties maps, reaches into these packages.
+		List<String> command = List.of(java.toString(), "-Xms1g", "-Xmx2g",
+				"--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+				"--add-opens=java.base/java.time=ALL-UNNAMED", "-cp", classPath, Bench.class.getName(), "processing",
+				"flink", job);
 		Process process = new ProcessBuilder(command).inheritIO().start();
 		try {
 			if (process.waitFor() != 0) {
