@@ -35,6 +35,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple4;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -161,7 +163,11 @@ final class FlinkPipeline {
 
 	Result run(String rawTopic, String catalogTopic, String group) throws Exception {
 		long started = System.nanoTime();
-		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+		// A failure ends the run instead of restarting the job from its last checkpoint
+		// for ever.
+		Configuration config = new Configuration();
+		config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
 		env.setParallelism(this.parallelism);
 		env.setStateBackend(new EmbeddedRocksDBStateBackend(true));
 		env.enableCheckpointing(this.checkpointInterval.toMillis());
