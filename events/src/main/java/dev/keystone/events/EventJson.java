@@ -1,5 +1,7 @@
 package dev.keystone.events;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -50,8 +52,15 @@ public final class EventJson {
 	 * a bug, not bad input.
 	 */
 	public static String write(ObjectMapper mapper, Object value) {
+		return new String(writeBytes(mapper, value), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * {@link #write} as UTF-8 bytes, the form a record takes on a topic.
+	 */
+	public static byte[] writeBytes(ObjectMapper mapper, Object value) {
 		try {
-			return mapper.writeValueAsString(value);
+			return mapper.writeValueAsBytes(value);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("a " + value.getClass().getSimpleName() + " always serialises", ex);

@@ -1,5 +1,5 @@
 /**
- * What crosses a Kafka topic: the event records, their JSON form, the validator and the
- * topic names.
+ * What crosses a Kafka topic: the event records, their JSON form, the validator, the
+ * topic names and the window sizes.
  */
 package dev.keystone.events;

@@ -1,5 +1,6 @@
 package dev.keystone.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,15 @@ class EventJsonTests {
 
 	private <T> T roundTrip(Object value, Class<T> type) throws JsonProcessingException {
 		return this.mapper.readValue(this.mapper.writeValueAsString(value), type);
+	}
+
+	@Test
+	void writesTheSameJsonAsTextAndAsBytes() {
+		String text = EventJson.write(this.mapper, this.event);
+		byte[] bytes = EventJson.writeBytes(this.mapper, this.event);
+
+		assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(text);
+		assertThat(text).contains("\"eventId\":\"e1\"", "\"timestamp\":\"2025-01-31T20:15:00Z\"");
 	}
 
 }

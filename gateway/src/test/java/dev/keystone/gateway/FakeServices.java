@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import dev.keystone.events.http.KeystoneHeaders;
 
 /**
  * Stand-ins for the four services behind the gateway: each answers with its own name,
@@ -52,7 +53,8 @@ final class FakeServices implements AutoCloseable {
 						.getBytes(StandardCharsets.UTF_8);
 					exchange.getResponseHeaders().set("Content-Type", "application/json");
 					if (service.equals("ingest")) {
-						exchange.getResponseHeaders().set("Keystone-Event-Count", String.valueOf(services.eventCount));
+						exchange.getResponseHeaders()
+							.set(KeystoneHeaders.EVENT_COUNT, String.valueOf(services.eventCount));
 					}
 					exchange.sendResponseHeaders(200, body.length);
 					try (OutputStream out = exchange.getResponseBody()) {

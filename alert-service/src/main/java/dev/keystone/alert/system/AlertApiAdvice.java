@@ -1,11 +1,11 @@
 package dev.keystone.alert.system;
 
-import java.net.URI;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.keystone.events.http.ProblemTypes;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,11 +27,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class AlertApiAdvice extends ResponseEntityExceptionHandler {
 
-	static final String TYPES = "https://keystone.dev/problems/";
-
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
-		ProblemDetail problem = problem(ex.status(), ex.type(), ex.getMessage());
+		ProblemDetail problem = ProblemTypes.problem(ex.status(), ex.type(), ex.status().getReasonPhrase(),
+				ex.getMessage());
 		if (!ex.problems().isEmpty()) {
 			problem.setProperty("errors", ex.problems());
 			problem.setProperty("field", ex.problems().get(0).field());
@@ -80,13 +79,6 @@ class AlertApiAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return path.isEmpty() ? "body" : path.toString();
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPES + type));
-		problem.setTitle(status.getReasonPhrase());
-		return problem;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.keystone.events.http.KeystoneHeaders;
 import dev.keystone.gateway.routes.ServiceRoutes;
 import dev.keystone.gateway.system.Problems;
 import org.slf4j.Logger;
@@ -27,12 +28,6 @@ import org.springframework.web.server.WebFilterChain;
  * map of what exists.
  */
 class ApiKeyFilter implements WebFilter, Ordered {
-
-	/**
-	 * Written by ingest: how many events a request carried, charged to the key's event
-	 * bucket afterwards.
-	 */
-	static final String EVENT_COUNT_HEADER = "Keystone-Event-Count";
 
 	static final String CALLER_HEADER = "Keystone-Caller";
 
@@ -182,7 +177,7 @@ class ApiKeyFilter implements WebFilter, Ordered {
 	}
 
 	private static void chargeEvents(KeyRing.Caller caller, ServerHttpResponse response) {
-		String count = response.getHeaders().getFirst(EVENT_COUNT_HEADER);
+		String count = response.getHeaders().getFirst(KeystoneHeaders.EVENT_COUNT);
 		if (count == null) {
 			return;
 		}
@@ -190,7 +185,7 @@ class ApiKeyFilter implements WebFilter, Ordered {
 			caller.events().charge(Long.parseLong(count), System.nanoTime());
 		}
 		catch (NumberFormatException ex) {
-			log.warn("ignoring malformed {} header from ingest", EVENT_COUNT_HEADER);
+			log.warn("ignoring malformed {} header from ingest", KeystoneHeaders.EVENT_COUNT);
 		}
 	}
 

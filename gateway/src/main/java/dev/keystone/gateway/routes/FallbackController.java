@@ -1,6 +1,6 @@
 package dev.keystone.gateway.routes;
 
-import dev.keystone.gateway.system.Problems;
+import dev.keystone.events.http.ProblemTypes;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,7 +21,7 @@ class FallbackController {
 	ResponseEntity<ProblemDetail> unavailable(@PathVariable String service) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+			.body(ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
 					"the " + service + " service is not answering; retry shortly"));
 	}
 

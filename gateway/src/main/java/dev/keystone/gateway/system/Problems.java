@@ -1,29 +1,20 @@
 package dev.keystone.gateway.system;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+
+import dev.keystone.events.http.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Problem+json answers written by the gateway itself, with stable type URIs.
+ * Problem+json answers written by the gateway's filters, which answer before any route.
  */
 public final class Problems {
 
-	private static final String TYPES = "https://keystone.dev/problems/";
-
 	private Problems() {
-	}
-
-	public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPES + type));
-		problem.setTitle(title);
-		return problem;
 	}
 
 	/**
@@ -33,7 +24,7 @@ public final class Problems {
 			String detail) {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		String body = "{\"type\":\"" + TYPES + type + "\",\"title\":\"" + escape(title) + "\",\"status\":"
+		String body = "{\"type\":\"" + ProblemTypes.uri(type) + "\",\"title\":\"" + escape(title) + "\",\"status\":"
 				+ status.value() + ",\"detail\":\"" + escape(detail) + "\"}";
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
 	}

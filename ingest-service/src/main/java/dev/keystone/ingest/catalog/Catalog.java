@@ -7,11 +7,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keystone.events.EventJson;
 import dev.keystone.events.Title;
 import dev.keystone.events.Topics;
-import dev.keystone.ingest.system.Problems;
+import dev.keystone.events.http.ProblemTypes;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,7 +47,7 @@ class Catalog {
 		boolean created = this.view.find(titleId).isEmpty();
 		List<String> genres = (request.genres() != null) ? request.genres() : List.of();
 		Title title = new Title(titleId, request.name().trim(), genres, request.durationMs(), request.releaseYear());
-		write(titleId, serialize(title));
+		write(titleId, EventJson.writeBytes(this.mapper, title));
 		this.view.apply(titleId, title);
 		return created;
 	}
@@ -77,21 +77,12 @@ class Catalog {
 	}
 
 	private ErrorResponseException unavailable() {
-		ErrorResponseException error = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
-				Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", "Kafka unavailable",
-						"the catalog could not be written; retry later"),
+		ErrorResponseException error = new ErrorResponseException(
+				HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE,
+						"kafka-unavailable", "Kafka unavailable", "the catalog could not be written; retry later"),
 				null);
 		error.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
 		return error;
-	}
-
-	private byte[] serialize(Title title) {
-		try {
-			return this.mapper.writeValueAsBytes(title);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("a title always serialises", ex);
-		}
 	}
 
 }

@@ -3,7 +3,7 @@ package dev.keystone.ingest.catalog;
 import java.util.regex.Pattern;
 
 import dev.keystone.events.Title;
-import dev.keystone.ingest.system.Problems;
+import dev.keystone.events.http.ProblemTypes;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -55,18 +55,17 @@ class CatalogController {
 
 	private static String checked(String titleId) {
 		if (!TITLE_ID.matcher(titleId).matches()) {
-			throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
-					Problems.of(HttpStatus.BAD_REQUEST, "invalid-title-id", "Invalid title id",
-							"titleId must be 1-128 characters of letters, digits and . _ : -"),
+			throw new ErrorResponseException(
+					HttpStatus.BAD_REQUEST, ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-title-id",
+							"Invalid title id", "titleId must be 1-128 characters of letters, digits and . _ : -"),
 					null);
 		}
 		return titleId;
 	}
 
 	private static ErrorResponseException notFound(String titleId) {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND,
-				Problems.of(HttpStatus.NOT_FOUND, "title-not-found", "Title not found", "no title '" + titleId + "'"),
-				null);
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemTypes.problem(HttpStatus.NOT_FOUND,
+				"title-not-found", "Title not found", "no title '" + titleId + "'"), null);
 	}
 
 }

@@ -7,9 +7,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Event;
+import dev.keystone.events.EventJson;
 import dev.keystone.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -52,7 +52,7 @@ class EventPublisher {
 		List<byte[]> values = new ArrayList<>(events.size());
 		long bytes = 0;
 		for (Event event : events) {
-			byte[] value = serialize(event);
+			byte[] value = EventJson.writeBytes(this.mapper, event);
 			values.add(value);
 			bytes += value.length;
 		}
@@ -125,15 +125,6 @@ class EventPublisher {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
-		}
-	}
-
-	private byte[] serialize(Event event) {
-		try {
-			return this.mapper.writeValueAsBytes(event);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("a validated event always serialises", ex);
 		}
 	}
 

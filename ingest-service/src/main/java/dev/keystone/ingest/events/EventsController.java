@@ -3,6 +3,8 @@ package dev.keystone.ingest.events;
 import java.io.IOException;
 import java.io.InputStream;
 
+import dev.keystone.events.http.KeystoneHeaders;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,11 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 class EventsController {
 
 	static final String NDJSON = "application/x-ndjson";
-
-	/**
-	 * Lets the gateway charge a key's event rate limit without reading the body itself.
-	 */
-	static final String EVENT_COUNT_HEADER = "Keystone-Event-Count";
 
 	private final EventBatchReader reader;
 
@@ -45,7 +42,7 @@ class EventsController {
 		IngestResponse response = this.intake.ingest(batch);
 		HttpStatus status = response.errors().isEmpty() ? HttpStatus.ACCEPTED : HttpStatus.MULTI_STATUS;
 		return ResponseEntity.status(status)
-			.header(EVENT_COUNT_HEADER, String.valueOf(batch.items().size()))
+			.header(KeystoneHeaders.EVENT_COUNT, String.valueOf(batch.items().size()))
 			.body(response);
 	}
 

@@ -3,7 +3,7 @@ package dev.keystone.ingest.events;
 import java.time.Duration;
 import java.util.List;
 
-import dev.keystone.ingest.system.Problems;
+import dev.keystone.events.http.ProblemTypes;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,18 +24,18 @@ public final class IngestRejection extends ErrorResponseException {
 
 	public static IngestRejection malformed(String detail) {
 		return new IngestRejection(HttpStatus.BAD_REQUEST,
-				Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail), null);
+				ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail), null);
 	}
 
 	static IngestRejection allInvalid(List<EventError> errors) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-events", "No valid event",
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-events", "No valid event",
 				"every event of the request is invalid; see errors");
 		problem.setProperty("errors", errors);
 		return new IngestRejection(HttpStatus.BAD_REQUEST, problem, null);
 	}
 
 	static IngestRejection someInvalid(List<EventError> errors, int total) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-events", "Invalid events",
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-events", "Invalid events",
 				errors.size() + " of " + total + " events are invalid (see errors); nothing of this request was "
 						+ "accepted: fix them and send the request again");
 		problem.setProperty("errors", errors);
@@ -44,25 +44,27 @@ public final class IngestRejection extends ErrorResponseException {
 
 	public static IngestRejection tooLarge(String detail) {
 		return new IngestRejection(HttpStatus.PAYLOAD_TOO_LARGE,
-				Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large", detail), null);
+				ProblemTypes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large", detail), null);
 	}
 
 	static IngestRejection unsupportedEncoding(String encoding) {
 		return new IngestRejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-				Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding", "Unsupported Content-Encoding",
+				ProblemTypes.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding",
+						"Unsupported Content-Encoding",
 						"Content-Encoding '" + encoding + "' is not supported; send identity or gzip"),
 				null);
 	}
 
 	static IngestRejection overloaded(Duration retryAfter) {
 		return new IngestRejection(
-				HttpStatus.TOO_MANY_REQUESTS, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "overloaded",
+				HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, "overloaded",
 						"Ingest is at capacity", "too many bytes are waiting for Kafka; retry after the advised delay"),
 				retryAfter);
 	}
 
 	static IngestRejection kafkaUnavailable(Duration retryAfter, List<EventError> errors) {
-		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", "Kafka unavailable",
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",
+				"Kafka unavailable",
 				"Kafka did not acknowledge the events in time; nothing in this request was accepted, retry it as is");
 		if (!errors.isEmpty()) {
 			problem.setProperty("errors", errors);

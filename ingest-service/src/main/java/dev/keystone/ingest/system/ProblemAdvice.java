@@ -3,6 +3,7 @@ package dev.keystone.ingest.system;
 import java.util.List;
 
 import dev.keystone.events.Problem;
+import dev.keystone.events.http.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
 				JsonErrors.describe(ex.getMostSpecificCause()));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
@@ -43,7 +44,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.stream()
 			.map((error) -> new Problem(error.getField(), error.getDefaultMessage()))
 			.toList();
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid request body",
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid request body",
 				errors.size() + " field(s) are invalid; see errors");
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -53,7 +54,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("request failed unexpectedly", ex);
 		return ResponseEntity.internalServerError()
-			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+			.body(ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
 					"the request could not be completed; it is safe to retry"));
 	}
 

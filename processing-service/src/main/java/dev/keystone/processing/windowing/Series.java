@@ -1,6 +1,6 @@
 package dev.keystone.processing.windowing;
 
-import java.time.Duration;
+import dev.keystone.events.Window;
 
 /**
  * The kinds of window the pipeline keeps. Each sums a fixed number of counters per key;
@@ -12,22 +12,22 @@ import java.time.Duration;
 public enum Series {
 
 	/** Viewers per title (and {@code _all}): sessions, playback events. */
-	VIEWERS_10S("10s", Duration.ofSeconds(10), 2),
+	VIEWERS_10S(Window.TEN_SECONDS, 2),
 
 	/** Viewers per title (and {@code _all}): sessions, playback events. */
-	VIEWERS_1M("1m", Duration.ofMinutes(1), 2),
+	VIEWERS_1M(Window.ONE_MINUTE, 2),
 
 	/**
 	 * Anomaly signals per scope; the counters are laid out by the anomaly detection, with
 	 * the sessions that hit an error and those that buffered in slots 2 and 3.
 	 */
-	SCOPE_1M("1m", Duration.ofMinutes(1), 5, 2, 3);
+	SCOPE_1M(Window.ONE_MINUTE, 5, 2, 3);
 
 	/** The index of the distinct-session count in every series' counters. */
 	public static final int SESSIONS = 0;
 
 	/** The smallest window size; lateness and watermarks move in its steps. */
-	static final long STEP_MS = Duration.ofSeconds(10).toMillis();
+	static final long STEP_MS = Window.TEN_SECONDS.duration().toMillis();
 
 	private final String label;
 
@@ -37,9 +37,9 @@ public enum Series {
 
 	private final int[] sessionSubsets;
 
-	Series(String label, Duration size, int counters, int... sessionSubsets) {
-		this.label = label;
-		this.sizeMs = size.toMillis();
+	Series(Window window, int counters, int... sessionSubsets) {
+		this.label = window.label();
+		this.sizeMs = window.duration().toMillis();
 		this.counters = counters;
 		this.sessionSubsets = sessionSubsets;
 	}

@@ -2,6 +2,8 @@ package dev.keystone.recommendation.system;
 
 import java.util.regex.Pattern;
 
+import dev.keystone.events.http.BadParameterException;
+
 /**
  * The checks of the API's parameters, each failing with the parameter's name.
  */

@@ -3,8 +3,8 @@ package dev.keystone.recommendation.titles;
 import java.time.Clock;
 import java.util.List;
 
-import dev.keystone.recommendation.system.BadParameterException;
-import dev.keystone.recommendation.system.NotFoundException;
+import dev.keystone.events.http.BadParameterException;
+import dev.keystone.events.http.NotFoundException;
 import dev.keystone.recommendation.system.QueryParameters;
 import dev.keystone.recommendation.system.RequestCounter;
 

@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
+import dev.keystone.events.Window;
+import dev.keystone.events.http.BadParameterException;
+
 /**
  * Parses the read API's shared parameters, failing with the parameter's name and what
  * would be accepted.
@@ -39,6 +42,15 @@ public final class QueryParameters {
 			throw new BadParameterException("from", "from must not be after to");
 		}
 		return new Instant[] { start, end };
+	}
+
+	/**
+	 * A window label as {@code viewers.counts} and the contract name them; any other
+	 * label is a bad parameter, never a guess at the size.
+	 */
+	public static Window window(String name, String value) {
+		return Window.ofLabel(value)
+			.orElseThrow(() -> new BadParameterException(name, name + " must be one of " + Window.labels()));
 	}
 
 	public static String oneOf(String name, String value, Set<String> allowed) {

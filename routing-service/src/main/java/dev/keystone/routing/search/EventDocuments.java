@@ -21,10 +21,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class EventDocuments implements DocumentMapper {
 
-	static final String INDEX_PREFIX = "keystone-events-";
-
-	static final String ALIAS = "keystone-events";
-
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
 
 	private static final String[] SEARCHED = { "eventId", "type", "name", "deviceId", "deviceType", "deviceClass",
@@ -61,7 +57,7 @@ class EventDocuments implements DocumentMapper {
 		}
 		ObjectNode document = event.deepCopy();
 		document.put("searchText", searchText(event));
-		return Mapped.of(new BulkDocument(INDEX_PREFIX + DAY.format(timestamp), eventId, document, event));
+		return Mapped.of(new BulkDocument(EventIndices.DAY_PREFIX + DAY.format(timestamp), eventId, document, event));
 	}
 
 	private static String searchText(JsonNode event) {

@@ -29,7 +29,7 @@ class IndexSetup implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() throws IOException {
 		try (InputStream template = resource("elasticsearch/events-template.json")) {
-			this.client.indices().putIndexTemplate((put) -> put.name("keystone-events").withJson(template));
+			this.client.indices().putIndexTemplate((put) -> put.name(EventIndices.NAME).withJson(template));
 		}
 		addNameToExistingIndices();
 		if (!this.client.indices().exists((exists) -> exists.index(ANOMALIES_INDEX)).value()) {
@@ -37,7 +37,7 @@ class IndexSetup implements InitializingBean {
 				this.client.indices().create((create) -> create.index(ANOMALIES_INDEX).withJson(index));
 			}
 		}
-		log.info("elasticsearch ready template=keystone-events index={}", ANOMALIES_INDEX);
+		log.info("elasticsearch ready template={} index={}", EventIndices.NAME, ANOMALIES_INDEX);
 	}
 
 	/**
@@ -46,7 +46,7 @@ class IndexSetup implements InitializingBean {
 	 */
 	private void addNameToExistingIndices() throws IOException {
 		this.client.indices()
-			.putMapping((put) -> put.index(EventDocuments.INDEX_PREFIX + "*")
+			.putMapping((put) -> put.index(EventIndices.ALL)
 				.allowNoIndices(true)
 				.ignoreUnavailable(true)
 				.properties("name", (name) -> name

@@ -22,7 +22,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keystone.routing.readapi.BadParameterException;
+import dev.keystone.events.http.BadParameterException;
 import dev.keystone.routing.readapi.QueryParameters;
 import dev.keystone.routing.sink.StoreUnavailableException;
 
@@ -61,17 +61,16 @@ class SearchQueries {
 					+ "narrow the time range instead");
 		}
 		Query query = filter.toQuery();
-		SearchResponse<ObjectNode> response = search(
-				() -> this.client.search((search) -> search.index(EventDocuments.INDEX_PREFIX + "*")
-					.allowNoIndices(true)
-					.ignoreUnavailable(true)
-					.query(query)
-					.from(page * size)
-					.size(size)
-					.trackTotalHits((track) -> track.enabled(true))
-					.sort((sort) -> sort.field((field) -> field.field("timestamp").order(SortOrder.Desc)))
-					.sort((sort) -> sort.field((field) -> field.field("eventId").order(SortOrder.Asc)))
-					.source((source) -> source.filter((f) -> f.excludes("searchText"))), ObjectNode.class));
+		SearchResponse<ObjectNode> response = search(() -> this.client.search((search) -> search.index(EventIndices.ALL)
+			.allowNoIndices(true)
+			.ignoreUnavailable(true)
+			.query(query)
+			.from(page * size)
+			.size(size)
+			.trackTotalHits((track) -> track.enabled(true))
+			.sort((sort) -> sort.field((field) -> field.field("timestamp").order(SortOrder.Desc)))
+			.sort((sort) -> sort.field((field) -> field.field("eventId").order(SortOrder.Asc)))
+			.source((source) -> source.filter((f) -> f.excludes("searchText"))), ObjectNode.class));
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("total", (response.hits().total() != null) ? response.hits().total().value() : 0);
 		answer.put("page", page);
@@ -94,7 +93,7 @@ class SearchQueries {
 			.lt(JsonData.of(range[1].toString())))));
 		SearchResponse<Void> response = search(
 				() -> this.client.search(
-						(search) -> search.index(EventDocuments.INDEX_PREFIX + "*")
+						(search) -> search.index(EventIndices.ALL)
 							.allowNoIndices(true)
 							.ignoreUnavailable(true)
 							.size(0)

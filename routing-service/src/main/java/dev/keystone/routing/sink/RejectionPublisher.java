@@ -2,9 +2,9 @@ package dev.keystone.routing.sink;
 
 import java.time.Clock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keystone.events.EventJson;
 import dev.keystone.events.Rejection;
 
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -34,16 +34,11 @@ public class RejectionPublisher {
 
 	public void reject(String key, String reason, String detail, JsonNode original) {
 		Rejection rejection = new Rejection(reason, detail, "routing", this.clock.instant(), original);
-		try {
-			byte[] value = this.mapper.writeValueAsBytes(rejection);
-			boolean sent = this.bridge.send(BINDING,
-					MessageBuilder.withPayload(value).setHeader(KafkaHeaders.KEY, (key != null) ? key : "").build());
-			if (!sent) {
-				throw new StoreUnavailableException("events.rejected did not take a rejection", null);
-			}
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("a rejection always serialises", ex);
+		byte[] value = EventJson.writeBytes(this.mapper, rejection);
+		boolean sent = this.bridge.send(BINDING,
+				MessageBuilder.withPayload(value).setHeader(KafkaHeaders.KEY, (key != null) ? key : "").build());
+		if (!sent) {
+			throw new StoreUnavailableException("events.rejected did not take a rejection", null);
 		}
 	}
 

@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.JsonData;
+import dev.keystone.routing.search.EventIndices;
 import dev.keystone.routing.sink.StoreUnavailableException;
 
 /**
@@ -35,7 +36,7 @@ class TitleNames {
 		SearchResponse<Void> response;
 		try {
 			response = this.client.search(
-					(search) -> search.index("keystone-events-*")
+					(search) -> search.index(EventIndices.ALL)
 						.allowNoIndices(true)
 						.ignoreUnavailable(true)
 						.size(0)

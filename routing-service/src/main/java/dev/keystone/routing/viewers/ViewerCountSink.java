@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.keystone.events.ViewerCount;
+import dev.keystone.events.Window;
 import dev.keystone.routing.sink.RejectionPublisher;
 import dev.keystone.routing.sink.SinkMetrics;
 import dev.keystone.routing.sink.SinkStatus;
@@ -32,8 +33,6 @@ import io.micrometer.core.instrument.MeterRegistry;
  * record that is not a viewer count goes to {@code events.rejected}.
  */
 class ViewerCountSink implements Consumer<List<String>> {
-
-	static final Set<String> WINDOWS = Set.of("10s", "1m");
 
 	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -134,8 +133,8 @@ class ViewerCountSink implements Consumer<List<String>> {
 		if (count.titleId() == null || count.titleId().isBlank()) {
 			return "titleId missing";
 		}
-		if (!WINDOWS.contains(count.window())) {
-			return "window must be one of " + WINDOWS;
+		if (Window.ofLabel(count.window()).isEmpty()) {
+			return "window must be one of " + Window.labels();
 		}
 		if (count.start() == null || count.end() == null || !count.end().isAfter(count.start())) {
 			return "start and end must be instants with end after start";

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import dev.keystone.events.ViewerCount;
+import dev.keystone.events.Window;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -20,7 +21,7 @@ final class ViewerGauges {
 	private final Map<String, Newest> newest = new HashMap<>();
 
 	ViewerGauges(MeterRegistry registry) {
-		for (String window : ViewerCountSink.WINDOWS) {
+		for (String window : Window.labels()) {
 			this.newest.put(window, new Newest(Instant.EPOCH));
 			Gauge.builder("keystone.viewers", this, (gauges) -> gauges.read(window, Newest::all))
 				.tag("window", window)

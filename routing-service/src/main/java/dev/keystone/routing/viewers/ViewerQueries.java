@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.keystone.events.ViewerCount;
-import dev.keystone.routing.readapi.BadParameterException;
-import dev.keystone.routing.readapi.NotFoundException;
+import dev.keystone.events.Window;
+import dev.keystone.events.http.BadParameterException;
+import dev.keystone.events.http.NotFoundException;
 import dev.keystone.routing.readapi.QueryParameters;
 
 /**
@@ -36,9 +37,9 @@ class ViewerQueries {
 	}
 
 	Map<String, Object> series(String titleId, String window, String from, String to) {
-		QueryParameters.oneOf("window", window, ViewerCountSink.WINDOWS);
+		Window size = QueryParameters.window("window", window);
 		Instant[] range = QueryParameters.range(from, to, DEFAULT_SPAN, this.clock);
-		if (Duration.between(range[0], range[1]).dividedBy(size(window)) > MAX_POINTS) {
+		if (Duration.between(range[0], range[1]).dividedBy(size.duration()) > MAX_POINTS) {
 			throw new BadParameterException("from",
 					"the range spans more than " + MAX_POINTS + " windows of " + window);
 		}
@@ -50,12 +51,12 @@ class ViewerQueries {
 		answer.put("titleId", titleId);
 		answer.put("window", window);
 		answer.put("points", points);
-		answer.put("asOf", asOf(window));
+		answer.put("asOf", asOf(size));
 		return answer;
 	}
 
 	Map<String, Object> current(String titleId, String window) {
-		QueryParameters.oneOf("window", window, ViewerCountSink.WINDOWS);
+		Window size = QueryParameters.window("window", window);
 		ViewerCount latest = this.store.latest(titleId, window, this.clock.instant())
 			.orElseThrow(
 					() -> new NotFoundException("no closed " + window + " window for title '" + titleId + "' yet"));
@@ -63,14 +64,14 @@ class ViewerQueries {
 		answer.put("titleId", titleId);
 		answer.put("window", window);
 		answer.putAll(point(latest));
-		answer.put("asOf", asOf(window));
+		answer.put("asOf", asOf(size));
 		return answer;
 	}
 
 	Map<String, Object> top(String window, int limit) {
-		QueryParameters.oneOf("window", window, ViewerCountSink.WINDOWS);
+		Window size = QueryParameters.window("window", window);
 		QueryParameters.bounded("limit", limit, 1, 100);
-		ViewerCountStore.ClosedWindow latest = this.store.latestWindow(window, size(window), this.clock.instant())
+		ViewerCountStore.ClosedWindow latest = this.store.latestWindow(window, size.duration(), this.clock.instant())
 			.orElseThrow(() -> new NotFoundException("no closed " + window + " window yet"));
 		List<ViewerCount> top = this.store.window(window, latest.start())
 			.stream()
@@ -95,8 +96,8 @@ class ViewerQueries {
 		return answer;
 	}
 
-	private Instant asOf(String window) {
-		return this.store.latestWindow(window, size(window), this.clock.instant())
+	private Instant asOf(Window window) {
+		return this.store.latestWindow(window.label(), window.duration(), this.clock.instant())
 			.map(ViewerCountStore.ClosedWindow::end)
 			.orElse(null);
 	}
@@ -107,10 +108,6 @@ class ViewerQueries {
 		point.put("end", count.end());
 		point.put("viewers", count.viewers());
 		return point;
-	}
-
-	private static Duration size(String window) {
-		return window.equals("10s") ? Duration.ofSeconds(10) : Duration.ofMinutes(1);
 	}
 
 }

@@ -1,7 +1,7 @@
-package dev.keystone.recommendation.system;
+package dev.keystone.events.http;
 
 /**
- * Nothing is known of what was asked for; answered 404.
+ * Nothing to answer with yet; answered 404.
  */
 public class NotFoundException extends RuntimeException {
 

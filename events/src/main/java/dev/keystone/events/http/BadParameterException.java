@@ -1,7 +1,7 @@
-package dev.keystone.routing.readapi;
+package dev.keystone.events.http;
 
 /**
- * A query parameter the read API cannot use; answered 400 naming the parameter.
+ * A query parameter an API cannot use; answered 400 naming the parameter.
  */
 public class BadParameterException extends RuntimeException {
 
