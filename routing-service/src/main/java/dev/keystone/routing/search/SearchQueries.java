@@ -53,7 +53,7 @@ class SearchQueries {
 		this.clock = clock;
 	}
 
-	Map<String, Object> events(EventFilter filter, int page, int size) {
+	EventPage events(EventFilter filter, int page, int size) {
 		QueryParameters.bounded("size", size, 1, 500);
 		QueryParameters.bounded("page", page, 0, MAX_WINDOW);
 		if ((long) (page + 1) * size > MAX_WINDOW) {
@@ -71,15 +71,10 @@ class SearchQueries {
 			.sort((sort) -> sort.field((field) -> field.field("timestamp").order(SortOrder.Desc)))
 			.sort((sort) -> sort.field((field) -> field.field("eventId").order(SortOrder.Asc)))
 			.source((source) -> source.filter((f) -> f.excludes("searchText"))), ObjectNode.class));
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("total", (response.hits().total() != null) ? response.hits().total().value() : 0);
-		answer.put("page", page);
-		answer.put("size", size);
-		answer.put("events", response.hits().hits().stream().map(Hit::source).toList());
-		return answer;
+		return new EventPage(total(response), page, size, response.hits().hits().stream().map(Hit::source).toList());
 	}
 
-	Map<String, Object> histogram(String interval, String from, String to, String groupBy) {
+	Histogram histogram(String interval, String from, String to, String groupBy) {
 		QueryParameters.oneOf("interval", interval, INTERVALS.keySet());
 		QueryParameters.oneOf("groupBy", groupBy, GROUPS);
 		Instant[] range = QueryParameters.range(from, to, Duration.ofHours(1), this.clock);
@@ -110,28 +105,18 @@ class SearchQueries {
 										.aggregations("groups",
 												(group) -> group.terms((terms) -> terms.field(groupBy).size(100)))),
 						Void.class));
-		List<Map<String, Object>> buckets = new ArrayList<>();
+		List<Histogram.Bucket> buckets = new ArrayList<>();
 		for (DateHistogramBucket bucket : response.aggregations().get("buckets").dateHistogram().buckets().array()) {
 			Map<String, Long> counts = new LinkedHashMap<>();
 			for (StringTermsBucket group : bucket.aggregations().get("groups").sterms().buckets().array()) {
 				counts.put(group.key().stringValue(), group.docCount());
 			}
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("start", Instant.ofEpochMilli(bucket.key()));
-			entry.put("total", bucket.docCount());
-			entry.put("counts", counts);
-			buckets.add(entry);
+			buckets.add(new Histogram.Bucket(Instant.ofEpochMilli(bucket.key()), bucket.docCount(), counts));
 		}
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("interval", interval);
-		answer.put("groupBy", groupBy);
-		answer.put("from", range[0]);
-		answer.put("to", range[1]);
-		answer.put("buckets", buckets);
-		return answer;
+		return new Histogram(interval, groupBy, range[0], range[1], buckets);
 	}
 
-	Map<String, Object> anomalies(String from, String to, String severity, int size) {
+	AnomalyPage anomalies(String from, String to, String severity, int size) {
 		QueryParameters.bounded("size", size, 1, 500);
 		Instant start = QueryParameters.instant("from", from, Instant.EPOCH);
 		Instant end = QueryParameters.instant("to", to, this.clock.instant().plus(Duration.ofDays(1)));
@@ -153,10 +138,11 @@ class SearchQueries {
 					.sort((sort) -> sort.field((field) -> field.field("windowStart").order(SortOrder.Desc)))
 					.sort((sort) -> sort.field((field) -> field.field("anomalyId").order(SortOrder.Asc))),
 				ObjectNode.class));
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("total", (response.hits().total() != null) ? response.hits().total().value() : 0);
-		answer.put("anomalies", response.hits().hits().stream().map(Hit::source).toList());
-		return answer;
+		return new AnomalyPage(total(response), response.hits().hits().stream().map(Hit::source).toList());
+	}
+
+	private static long total(SearchResponse<?> response) {
+		return (response.hits().total() != null) ? response.hits().total().value() : 0;
 	}
 
 	private static <T> T search(Search<T> search) {

@@ -1,8 +1,10 @@
 package dev.keystone.routing.viewers;
 
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
 
 import dev.keystone.events.Window;
+import dev.keystone.routing.readapi.QueryParameters;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,29 +18,36 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ViewersController {
 
+	private static final Duration DEFAULT_SPAN = Duration.ofMinutes(15);
+
 	private final ViewerQueries queries;
 
-	ViewersController(ViewerQueries queries) {
+	private final Clock clock;
+
+	ViewersController(ViewerQueries queries, Clock clock) {
 		this.queries = queries;
+		this.clock = clock;
 	}
 
 	@GetMapping("/v1/titles/{titleId}/viewers")
-	Map<String, Object> series(@PathVariable String titleId,
+	ViewerSeries series(@PathVariable String titleId,
 			@RequestParam(defaultValue = Window.Labels.TEN_SECONDS) String window,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return this.queries.series(titleId, window, from, to);
+		Window size = QueryParameters.window("window", window);
+		return this.queries.series(titleId, size, QueryParameters.range(from, to, DEFAULT_SPAN, this.clock));
 	}
 
 	@GetMapping("/v1/titles/{titleId}/viewers/current")
-	Map<String, Object> current(@PathVariable String titleId,
+	CurrentViewers current(@PathVariable String titleId,
 			@RequestParam(defaultValue = Window.Labels.TEN_SECONDS) String window) {
-		return this.queries.current(titleId, window);
+		return this.queries.current(titleId, QueryParameters.window("window", window));
 	}
 
 	@GetMapping("/v1/viewers/top")
-	Map<String, Object> top(@RequestParam(defaultValue = Window.Labels.ONE_MINUTE) String window,
+	TopTitles top(@RequestParam(defaultValue = Window.Labels.ONE_MINUTE) String window,
 			@RequestParam(defaultValue = "10") int limit) {
-		return this.queries.top(window, limit);
+		Window size = QueryParameters.window("window", window);
+		return this.queries.top(size, QueryParameters.bounded("limit", limit, 1, 100));
 	}
 
 }
