@@ -1,7 +1,5 @@
 package dev.keystone.events;
 
-import java.util.List;
-
 /**
  * The Kafka topics of the pipeline, as named in the public contract.
  */
@@ -20,12 +18,6 @@ public final class Topics {
 	public static final String ALERTS = "alerts";
 
 	public static final String CATALOG_TITLES = "catalog.titles";
-
-	public static final List<String> ALL = List.of(EVENTS_RAW, EVENTS_ENRICHED, EVENTS_REJECTED, VIEWERS_COUNTS,
-			ANOMALIES, ALERTS, CATALOG_TITLES);
-
-	/** Topics holding the latest value per key rather than a history. */
-	public static final List<String> COMPACTED = List.of(CATALOG_TITLES);
 
 	private Topics() {
 	}

@@ -2,7 +2,6 @@ package dev.keystone.gateway.keys;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,8 +24,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("keystone.gateway")
 public record ApiKeySettings(@NotNull List<@Valid Key> keys, @Positive double defaultRequestsPerSecond,
 		@Positive double defaultEventsPerSecond) {
-
-	static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
 	/**
 	 * One key.
