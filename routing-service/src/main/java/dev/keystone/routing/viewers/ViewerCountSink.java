@@ -129,7 +129,10 @@ class ViewerCountSink implements Consumer<List<String>> {
 		return null;
 	}
 
-	private static String problem(ViewerCount count) {
+	/**
+	 * Why Cassandra must never be asked to store this count, or null when it may be.
+	 */
+	static String problem(ViewerCount count) {
 		if (count.titleId() == null || count.titleId().isBlank()) {
 			return "titleId missing";
 		}
