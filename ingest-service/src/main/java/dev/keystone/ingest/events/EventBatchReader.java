@@ -52,16 +52,25 @@ public class EventBatchReader {
 	 * @return the document and the size of the body after decompression
 	 */
 	public Document readDocument(InputStream body, String contentEncoding, long maxBytes) throws IOException {
-		byte[] bytes = readBounded(decoded(body, contentEncoding), maxBytes);
-		if (isBlank(bytes)) {
-			throw IngestRejection.malformed("the body is empty");
-		}
+		byte[] bytes = readBody(body, contentEncoding, maxBytes);
 		try {
 			return new Document(this.mapper.readTree(bytes), bytes.length);
 		}
 		catch (IOException ex) {
 			throw IngestRejection.malformed(JsonErrors.describe(ex));
 		}
+	}
+
+	/**
+	 * Reads a body of another format as bytes, for a reader that streams through it, with
+	 * the same decoding and bounded reading as events.
+	 */
+	public byte[] readBody(InputStream body, String contentEncoding, long maxBytes) throws IOException {
+		byte[] bytes = readBounded(decoded(body, contentEncoding), maxBytes);
+		if (isBlank(bytes)) {
+			throw IngestRejection.malformed("the body is empty");
+		}
+		return bytes;
 	}
 
 	/**

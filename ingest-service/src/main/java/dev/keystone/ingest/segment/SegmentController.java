@@ -39,14 +39,18 @@ class SegmentController {
 
 	private final EventBatchReader reader;
 
+	private final SegmentBatchReader batchReader;
+
 	private final EventIntake intake;
 
 	private final SegmentLimits limits;
 
 	private final Clock clock;
 
-	SegmentController(EventBatchReader reader, EventIntake intake, SegmentLimits limits, Clock clock) {
+	SegmentController(EventBatchReader reader, SegmentBatchReader batchReader, EventIntake intake, SegmentLimits limits,
+			Clock clock) {
 		this.reader = reader;
+		this.batchReader = batchReader;
 		this.intake = intake;
 		this.limits = limits;
 		this.clock = clock;
@@ -57,24 +61,15 @@ class SegmentController {
 			@RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
 			throws IOException {
 		Instant receivedAt = this.clock.instant();
-		EventBatchReader.Document document = read(body, contentEncoding);
-		JsonNode messages = document.json().path("batch");
-		if (!document.json().isObject() || !messages.isArray()) {
-			throw IngestRejection.malformed("the body must be an object with a \"batch\" array of messages");
+		SegmentBatch batch = this.batchReader
+			.read(this.reader.readBody(body, contentEncoding, this.limits.maxBatchSize().toBytes()));
+		List<EventBatch.Item> items = new ArrayList<>(batch.messages().size());
+		for (int i = 0; i < batch.messages().size(); i++) {
+			SegmentBatch.Message message = batch.messages().get(i);
+			checkSize(i, message.json(), message.bytes());
+			items.add(SegmentMapper.map(i, message.json(), null, batch.sentAt(), receivedAt));
 		}
-		if (messages.isEmpty()) {
-			throw IngestRejection.malformed("\"batch\" holds no message");
-		}
-		JsonNode sentAt = document.json().get("sentAt");
-		boolean mayHoldLargeMessage = document.bytes() > this.limits.maxMessageSize().toBytes();
-		List<EventBatch.Item> items = new ArrayList<>(messages.size());
-		for (int i = 0; i < messages.size(); i++) {
-			if (mayHoldLargeMessage) {
-				checkSize(i, messages.get(i));
-			}
-			items.add(SegmentMapper.map(i, messages.get(i), null, sentAt, receivedAt));
-		}
-		return ingest(new EventBatch(items, document.bytes()));
+		return ingest(new EventBatch(items, batch.bytes()));
 	}
 
 	@PostMapping(path = "/v1/{call:track|page|screen|identify}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,7 +78,7 @@ class SegmentController {
 			throws IOException {
 		Instant receivedAt = this.clock.instant();
 		EventBatchReader.Document document = read(body, contentEncoding);
-		checkSize(0, document.json());
+		checkSize(0, document.json(), document.bytes());
 		EventBatch.Item item = SegmentMapper.map(0, document.json(), call, null, receivedAt);
 		return ingest(new EventBatch(List.of(item), document.bytes()));
 	}
@@ -99,11 +94,12 @@ class SegmentController {
 
 	/**
 	 * Measured as the message's JSON text, which is what the SDKs measure before they
-	 * send.
+	 * send; the text as it stands in the body is never shorter, so only a message whose
+	 * text is over the limit is measured again.
 	 */
-	private void checkSize(int index, JsonNode message) {
+	private void checkSize(int index, JsonNode message, long bytesInBody) {
 		long max = this.limits.maxMessageSize().toBytes();
-		if (message.toString().length() > max) {
+		if (bytesInBody > max && message.toString().length() > max) {
 			throw IngestRejection.tooLarge("message " + index + " is larger than " + max + " bytes");
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.keystone.events.DeviceType;
 
@@ -29,6 +30,12 @@ final class SegmentDevices {
 	private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
 
 	private static final Map<String, String> COUNTRY_NAMES = countryNames();
+
+	private static final int MAX_CACHED_LOCALES = 1_000;
+
+	private static final String NO_REGION = "";
+
+	private static final Map<String, String> REGIONS = new ConcurrentHashMap<>();
 
 	private SegmentDevices() {
 	}
@@ -73,12 +80,26 @@ final class SegmentDevices {
 			}
 		}
 		if (locale != null && !locale.isBlank()) {
-			String region = Locale.forLanguageTag(locale.trim().replace('_', '-')).getCountry();
-			if (COUNTRY_CODES.contains(region)) {
-				return region;
-			}
+			return regionOf(locale);
 		}
 		return null;
+	}
+
+	/**
+	 * A handful of locales arrive on every message, and reading a language tag costs more
+	 * than the rest of the device mapping; the cache is bounded against clients that send
+	 * a new value each time.
+	 */
+	private static String regionOf(String locale) {
+		String region = REGIONS.get(locale);
+		if (region == null) {
+			String found = Locale.forLanguageTag(locale.trim().replace('_', '-')).getCountry();
+			region = COUNTRY_CODES.contains(found) ? found : NO_REGION;
+			if (REGIONS.size() < MAX_CACHED_LOCALES) {
+				REGIONS.put(locale, region);
+			}
+		}
+		return region.isEmpty() ? null : region;
 	}
 
 	private static Map<String, String> countryNames() {
