@@ -29,6 +29,8 @@ final class FakeServices implements AutoCloseable {
 
 	final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
 
+	final Map<String, String> lastBodies = new ConcurrentHashMap<>();
+
 	volatile int eventCount = 1;
 
 	static FakeServices start() {
@@ -46,7 +48,8 @@ final class FakeServices implements AutoCloseable {
 				services.servers.put(service, server);
 				server.createContext("/", (exchange) -> {
 					services.lastHeaders.put(service, exchange.getRequestHeaders());
-					exchange.getRequestBody().readAllBytes();
+					services.lastBodies.put(service,
+							new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 					stall(exchange.getRequestHeaders().getFirst(STALL_HEADER));
 					byte[] body = ("{\"service\":\"" + service + "\",\"path\":\"" + exchange.getRequestURI().getPath()
 							+ "\"}")

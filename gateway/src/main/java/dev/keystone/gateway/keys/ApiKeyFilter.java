@@ -32,7 +32,7 @@ class ApiKeyFilter implements WebFilter, Ordered {
 	static final String CALLER_HEADER = "Keystone-Caller";
 
 	private static final Set<String> SEGMENT_PATHS = Set.of("/v1/batch", "/v1/track", "/v1/page", "/v1/screen",
-			"/v1/identify");
+			"/v1/identify", "/v1/group", "/v1/alias");
 
 	private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
 

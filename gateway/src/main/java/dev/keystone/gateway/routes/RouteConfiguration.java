@@ -26,7 +26,9 @@ class RouteConfiguration {
 	RouteLocator keystoneRoutes(RouteLocatorBuilder builder, ServiceRoutes services) {
 		return builder.routes()
 			.route("ingest-events",
-					(r) -> r.path("/v1/events", "/v1/batch", "/v1/track", "/v1/page", "/v1/screen", "/v1/identify")
+					(r) -> r
+						.path("/v1/events", "/v1/batch", "/v1/track", "/v1/page", "/v1/screen", "/v1/identify",
+								"/v1/group", "/v1/alias")
 						.and()
 						.method(HttpMethod.POST)
 						.filters((f) -> breaker(f, "ingest"))

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Segment's tracking API: {@code POST /v1/batch} and the single calls {@code /v1/track},
- * {@code /v1/page}, {@code /v1/screen}, {@code /v1/identify}. A call is accepted whole
+ * {@code /v1/page}, {@code /v1/screen}, {@code /v1/identify} (and {@code /v1/group},
+ * {@code /v1/alias}, which Segment's browser SDK also sends). A call is accepted whole
  * ({@code 200 {"success": true}} once every event is on Kafka) or not at all: Segment's
  * SDKs read only success or failure, so a half-accepted batch would lose its invalid
  * events without anyone noticing.
@@ -72,7 +73,8 @@ class SegmentController {
 		return ingest(new EventBatch(items, batch.bytes()));
 	}
 
-	@PostMapping(path = "/v1/{call:track|page|screen|identify}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/v1/{call:track|page|screen|identify|group|alias}",
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Boolean>> single(@PathVariable String call, InputStream body,
 			@RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
 			throws IOException {
