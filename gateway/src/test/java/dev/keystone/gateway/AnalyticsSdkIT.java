@@ -1,6 +1,10 @@
 package dev.keystone.gateway;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 class AnalyticsSdkIT {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final String KEY = "sdk-" + UUID.randomUUID();
 
@@ -138,6 +144,50 @@ class AnalyticsSdkIT {
 		assertThat(rudderCalls.get("events").findValuesAsText("name")).containsExactlyInAnyOrder("Home " + RUN,
 				"Player " + RUN, "identify", trailer);
 		assertThat(awaitAnswer("/v1/events?q=Refused " + RUN, (answer) -> true).get("total").asLong()).isZero();
+	}
+
+	@Test
+	void takesTheBrowserSdksCallsFromAPageWithTheWriteKeyInTheBody() throws Exception {
+		String title = TITLE + "-web";
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		String batch = """
+				{"batch": [
+				  {"type": "track", "event": "Video Playback Started", "messageId": "%1$s-web-start",
+				   "anonymousId": "web-anon-%1$s", "timestamp": "%3$s",
+				   "properties": {"session_id": "%1$s-web-s1", "content_asset_id": "%2$s", "position": 0},
+				   "context": {"userAgent": "Mozilla/5.0 (X11; Linux x86_64)", "locale": "fr-FR",
+				               "library": {"name": "analytics.js", "version": "npm:next-1.81.0"}},
+				   "writeKey": "%4$s", "sentAt": "%3$s"}],
+				 "writeKey": "%4$s", "sentAt": "%3$s"}""".formatted(RUN, title, now, KEY);
+		HttpResponse<String> accepted = fromPage("/v1/b", batch);
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+		assertThat(accepted.body()).isEqualTo("{\"success\":true}");
+		assertThat(accepted.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://www.example.com");
+		String page = """
+				{"type": "page", "name": "Browse %1$s", "messageId": "%1$s-web-page", "anonymousId": "web-anon-%1$s",
+				 "timestamp": "%2$s", "properties": {"path": "/browse"}, "writeKey": "%3$s", "sentAt": "%2$s"}"""
+			.formatted(RUN, now, KEY);
+		assertThat(fromPage("/v1/p", page).statusCode()).isEqualTo(200);
+		assertThat(fromPage("/v1/t", page.replace(KEY, "not-a-key")).statusCode()).isEqualTo(401);
+
+		JsonNode started = awaitAnswer("/v1/events?titleId=" + title, (answer) -> answer.get("total").asLong() >= 1);
+		JsonNode event = started.get("events").get(0);
+		assertThat(event.get("type").asText()).isEqualTo("play_start");
+		assertThat(event.get("sessionId").asText()).isEqualTo(RUN + "-web-s1");
+		assertThat(event.get("deviceType").asText()).isEqualTo("browser");
+		assertThat(event.get("country").asText()).isEqualTo("FR");
+		JsonNode pages = awaitAnswer("/v1/events?type=custom&profileId=web-anon-" + RUN,
+				(answer) -> answer.get("total").asLong() >= 1);
+		assertThat(pages.get("events").findValuesAsText("name")).containsExactly("Browse " + RUN);
+	}
+
+	/** As a browser posts from a page: its origin, and the write key inside the body. */
+	private HttpResponse<String> fromPage(String path, String body) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Origin", "https://www.example.com")
+			.header("Content-Type", "text/plain;charset=UTF-8")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
