@@ -1,10 +1,6 @@
 package dev.keystone.gateway;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,16 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Segment's and RudderStack's own Node SDKs, unchanged, send Video Spec sessions and
- * custom calls through the gateway to the whole pipeline on the real servers; everything
- * is read back through the read API. One pipeline serves every check, to keep it short.
+ * Segment's and RudderStack's own Node SDKs, and Segment's browser SDK in a real headless
+ * Chromium, unchanged, send Video Spec sessions and custom calls through the gateway to the
+ * whole pipeline on the real servers; everything is read back through the read API. One
+ * pipeline serves every check, to keep it short.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnalyticsSdkIT {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final String KEY = "sdk-" + UUID.randomUUID();
 
@@ -147,47 +142,24 @@ class AnalyticsSdkIT {
 	}
 
 	@Test
-	void takesTheBrowserSdksCallsFromAPageWithTheWriteKeyInTheBody() throws Exception {
+	void takesTheBrowserSdksCallsFromAPageInARealBrowser() throws Exception {
 		String title = TITLE + "-web";
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		String batch = """
-				{"batch": [
-				  {"type": "track", "event": "Video Playback Started", "messageId": "%1$s-web-start",
-				   "anonymousId": "web-anon-%1$s", "timestamp": "%3$s",
-				   "properties": {"session_id": "%1$s-web-s1", "content_asset_id": "%2$s", "position": 0},
-				   "context": {"userAgent": "Mozilla/5.0 (X11; Linux x86_64)", "locale": "fr-FR",
-				               "library": {"name": "analytics.js", "version": "npm:next-1.81.0"}},
-				   "writeKey": "%4$s", "sentAt": "%3$s"}],
-				 "writeKey": "%4$s", "sentAt": "%3$s"}""".formatted(RUN, title, now, KEY);
-		HttpResponse<String> accepted = fromPage("/v1/b", batch);
-		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-		assertThat(accepted.body()).isEqualTo("{\"success\":true}");
-		assertThat(accepted.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://www.example.com");
-		String page = """
-				{"type": "page", "name": "Browse %1$s", "messageId": "%1$s-web-page", "anonymousId": "web-anon-%1$s",
-				 "timestamp": "%2$s", "properties": {"path": "/browse"}, "writeKey": "%3$s", "sentAt": "%2$s"}"""
-			.formatted(RUN, now, KEY);
-		assertThat(fromPage("/v1/p", page).statusCode()).isEqualTo(200);
-		assertThat(fromPage("/v1/t", page.replace(KEY, "not-a-key")).statusCode()).isEqualTo(401);
 
-		JsonNode started = awaitAnswer("/v1/events?titleId=" + title, (answer) -> answer.get("total").asLong() >= 1);
-		JsonNode event = started.get("events").get(0);
-		assertThat(event.get("type").asText()).isEqualTo("play_start");
-		assertThat(event.get("sessionId").asText()).isEqualTo(RUN + "-web-s1");
-		assertThat(event.get("deviceType").asText()).isEqualTo("browser");
-		assertThat(event.get("country").asText()).isEqualTo("FR");
-		JsonNode pages = awaitAnswer("/v1/events?type=custom&profileId=web-anon-" + RUN,
-				(answer) -> answer.get("total").asLong() >= 1);
-		assertThat(pages.get("events").findValuesAsText("name")).containsExactly("Browse " + RUN);
-	}
+		JsonNode report = runNode("send-from-browser.mjs", Map.of("KEYSTONE_TITLE", title));
 
-	/** As a browser posts from a page: its origin, and the write key inside the body. */
-	private HttpResponse<String> fromPage(String path, String body) throws IOException, InterruptedException {
-		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Origin", "https://www.example.com")
-			.header("Content-Type", "text/plain;charset=UTF-8")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(texts(report.get("errors"))).isEmpty();
+		assertThat(texts(report.get("delivered"))).hasSize(2);
+		JsonNode playback = awaitAnswer("/v1/events?titleId=" + title, (answer) -> answer.get("total").asLong() >= 2);
+		assertThat(playback.get("events").findValuesAsText("type")).containsExactlyInAnyOrder("play_start",
+				"heartbeat");
+		assertThat(playback.get("events").findValuesAsText("eventId"))
+			.containsExactlyInAnyOrderElementsOf(texts(report.get("delivered")));
+		assertThat(playback.get("events").findValuesAsText("sessionId")).containsOnly(RUN + "-web-s1");
+		assertThat(playback.get("events").findValuesAsText("profileId")).containsOnly("web-user-" + RUN);
+		assertThat(playback.get("events").findValuesAsText("deviceType")).containsOnly("browser");
+		JsonNode calls = awaitAnswer("/v1/events?type=custom&profileId=web-user-" + RUN,
+				(answer) -> answer.get("total").asLong() >= 2);
+		assertThat(calls.get("events").findValuesAsText("name")).containsExactlyInAnyOrder("identify", "Browse " + RUN);
 	}
 
 	@Test
@@ -219,16 +191,22 @@ class AnalyticsSdkIT {
 	}
 
 	private JsonNode sendWithSdks(Instant minute) throws IOException, InterruptedException {
+		return runNode("send-with-sdks.mjs", Map.of("KEYSTONE_TITLE", TITLE, "KEYSTONE_MINUTE", minute.toString()));
+	}
+
+	/** Runs one of the SDK scripts, which prints its report as its last line. */
+	private JsonNode runNode(String script, Map<String, String> environment) throws IOException, InterruptedException {
 		Path output = Files.createTempFile("analytics-sdks", ".json");
-		ProcessBuilder builder = new ProcessBuilder("node", "send-with-sdks.mjs").directory(SDKS.toFile())
+		ProcessBuilder builder = new ProcessBuilder("node", script).directory(SDKS.toFile())
 			.redirectOutput(output.toFile())
 			.redirectError(ProcessBuilder.Redirect.INHERIT);
 		builder.environment()
 			.putAll(Map.of("KEYSTONE_HOST", "http://127.0.0.1:" + this.port, "KEYSTONE_WRITE_KEY", KEY, "KEYSTONE_RUN",
-					RUN, "KEYSTONE_TITLE", TITLE, "KEYSTONE_MINUTE", minute.toString()));
+					RUN));
+		builder.environment().putAll(environment);
 		Process node = builder.start();
-		assertThat(node.waitFor(90, TimeUnit.SECONDS)).as("the SDKs finish sending").isTrue();
-		assertThat(node.exitValue()).isZero();
+		assertThat(node.waitFor(90, TimeUnit.SECONDS)).as(script + " finishes sending").isTrue();
+		assertThat(node.exitValue()).as(script + " exit code").isZero();
 		List<String> lines = Files.readAllLines(output);
 		Files.delete(output);
 		return MAPPER.readTree(lines.get(lines.size() - 1));
