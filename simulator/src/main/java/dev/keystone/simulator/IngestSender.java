@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,31 +41,84 @@ final class IngestSender {
 		this.settings = settings;
 	}
 
+	/**
+	 * Sends a fleet batch; with web players on Segment, the browsers' events go apart, as
+	 * Segment's browser SDK sends them.
+	 */
 	void send(List<Map<String, Object>> batch) throws InterruptedException, IOException {
-		byte[] body = gzip(json(batch));
+		if (!this.settings.webViaSegment()) {
+			sendNative(batch);
+			return;
+		}
+		List<Map<String, Object>> web = batch.stream().filter((e) -> "browser".equals(e.get("deviceType"))).toList();
+		if (web.size() < batch.size()) {
+			sendNative(batch.stream().filter((e) -> !"browser".equals(e.get("deviceType"))).toList());
+		}
+		if (!web.isEmpty()) {
+			sendSegment(web);
+		}
+	}
+
+	private void sendNative(List<Map<String, Object>> batch) throws InterruptedException, IOException {
+		HttpResponse<String> response = post(nativeRequest(gzip(json(batch))));
+		if (response == null) {
+			return;
+		}
+		int status = response.statusCode();
+		if (status != 202 && status != 207 && status != 400) {
+			this.failedRequests.incrementAndGet();
+			return;
+		}
+		JsonNode json = this.mapper.readTree(response.body());
+		this.accepted.addAndGet(json.path("accepted").asLong());
+		this.rejected.addAndGet(json.path("rejected").asLong(status == 400 ? batch.size() : 0));
+	}
+
+	/** A Segment call is accepted whole or refused whole. */
+	private void sendSegment(List<Map<String, Object>> batch) throws InterruptedException, IOException {
+		byte[] body = json(SegmentMessages.batch(batch, this.settings.apiKey(), Instant.now().toString()));
+		// Through the gateway as the browser SDK posts (write key in the body); straight
+		// to
+		// ingest, which needs no key, on the long path.
+		String path = (this.settings.apiKey() != null) ? "/v1/b" : "/v1/batch";
+		HttpResponse<String> response = post(HttpRequest.newBuilder(uri(path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
+		if (response == null) {
+			return;
+		}
+		switch (response.statusCode()) {
+			case 200 -> this.accepted.addAndGet(batch.size());
+			case 400 -> this.rejected.addAndGet(batch.size());
+			default -> this.failedRequests.incrementAndGet();
+		}
+	}
+
+	/**
+	 * The first answer that is not "busy, retry"; null when the pipeline stayed busy or
+	 * out of reach, which is counted as a failed request.
+	 */
+	private HttpResponse<String> post(HttpRequest request) throws InterruptedException {
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			HttpResponse<String> response;
 			try {
-				response = this.http.send(request("/v1/events", body), HttpResponse.BodyHandlers.ofString());
+				response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			}
 			catch (IOException ex) {
 				Thread.sleep(1000L * attempt);
 				continue;
 			}
 			int status = response.statusCode();
-			if (status == 202 || status == 207 || status == 400) {
-				JsonNode json = this.mapper.readTree(response.body());
-				this.accepted.addAndGet(json.path("accepted").asLong());
-				this.rejected.addAndGet(json.path("rejected").asLong(status == 400 ? batch.size() : 0));
-				return;
-			}
 			if (status != 429 && status != 503) {
-				break;
+				return response;
 			}
 			long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(1);
 			Thread.sleep(1000L * Math.max(1, retryAfter));
 		}
 		this.failedRequests.incrementAndGet();
+		return null;
 	}
 
 	/** Registers a title, retrying while ingest is still starting. */
@@ -94,8 +148,8 @@ final class IngestSender {
 				"could not register title " + title.titleId() + " at " + this.settings.ingestUrl());
 	}
 
-	private HttpRequest request(String path, byte[] gzippedJson) {
-		return HttpRequest.newBuilder(uri(path))
+	private HttpRequest nativeRequest(byte[] gzippedJson) {
+		return HttpRequest.newBuilder(uri("/v1/events"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Content-Encoding", "gzip")

@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param duration how long to run; zero runs until stopped
  * @param seed makes a run repeatable
  * @param incident an incident to inject, if any
+ * @param webViaSegment whether browsers send as Segment's browser SDK does, instead of
+ * Keystone's own format
  */
 record SimulatorSettings(String ingestUrl, String apiKey, int rate, int devices, Duration duration, long seed,
-		Optional<Incident> incident) {
+		Optional<Incident> incident, boolean webViaSegment) {
 
 	static SimulatorSettings fromEnvironment(Map<String, String> env) {
 		int rate = Integer.parseInt(env.getOrDefault("SIMULATOR_RATE", "200"));
@@ -30,7 +32,8 @@ record SimulatorSettings(String ingestUrl, String apiKey, int rate, int devices,
 				env.get("SIMULATOR_API_KEY"), rate, devices,
 				Duration.ofSeconds(Long.parseLong(env.getOrDefault("SIMULATOR_DURATION_SECONDS", "0"))),
 				Long.parseLong(env.getOrDefault("SIMULATOR_SEED", "42")),
-				Optional.ofNullable(env.get("SIMULATOR_INCIDENT")).filter((s) -> !s.isBlank()).map(Incident::parse));
+				Optional.ofNullable(env.get("SIMULATOR_INCIDENT")).filter((s) -> !s.isBlank()).map(Incident::parse),
+				Boolean.parseBoolean(env.getOrDefault("SIMULATOR_WEB_VIA_SEGMENT", "false")));
 	}
 
 }
