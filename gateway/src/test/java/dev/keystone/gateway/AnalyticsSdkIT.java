@@ -34,9 +34,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Segment's and RudderStack's own Node SDKs, and Segment's browser SDK in a real headless
- * Chromium, unchanged, send Video Spec sessions and custom calls through the gateway to the
- * whole pipeline on the real servers; everything is read back through the read API. One
- * pipeline serves every check, to keep it short.
+ * Chromium, unchanged, send Video Spec sessions and custom calls through the gateway to
+ * the whole pipeline on the real servers; everything is read back through the read API.
+ * One pipeline serves every check, to keep it short.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnalyticsSdkIT {
