@@ -5,9 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +52,7 @@ class BrowserSdkEdgeTests {
 		registry.add("ALERT_URL", () -> services.url("alert"));
 		registry.add("RECOMMENDATION_URL", () -> services.url("recommendation"));
 		registry.add("keystone.gateway.keys[0].name", () -> "web");
-		registry.add("keystone.gateway.keys[0].sha256", () -> sha256(KEY));
+		registry.add("keystone.gateway.keys[0].sha256", () -> GatewayEdgeTests.sha256(KEY));
 		registry.add("keystone.gateway.keys[0].scopes", () -> "ingest");
 		registry.add("keystone.gateway.browser-sdk.allowed-origins", () -> "https://*.example.com");
 	}
@@ -156,16 +153,6 @@ class BrowserSdkEdgeTests {
 			.header("Access-Control-Request-Headers", "content-type")
 			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String sha256(String key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
