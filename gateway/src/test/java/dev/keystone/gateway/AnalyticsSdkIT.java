@@ -159,7 +159,11 @@ class AnalyticsSdkIT {
 		assertThat(playback.get("events").findValuesAsText("deviceType")).containsOnly("browser");
 		JsonNode calls = awaitAnswer("/v1/events?type=custom&profileId=web-user-" + RUN,
 				(answer) -> answer.get("total").asLong() >= 2);
-		assertThat(calls.get("events").findValuesAsText("name")).containsExactlyInAnyOrder("identify", "Browse " + RUN);
+		// The page call's properties repeat its name, so only the events' own names
+		// count.
+		List<String> names = new ArrayList<>();
+		calls.get("events").forEach((call) -> names.add(call.get("name").asText()));
+		assertThat(names).containsExactlyInAnyOrder("identify", "Browse " + RUN);
 	}
 
 	@Test
