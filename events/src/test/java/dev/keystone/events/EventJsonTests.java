@@ -44,6 +44,16 @@ class EventJsonTests {
 	}
 
 	@Test
+	void flagsLateEnrichedEventsAndLeavesTheFlagOutOtherwise() throws Exception {
+		EnrichedEvent late = EnrichedEvent.of(this.event, null, T0.plusSeconds(2), true);
+		EnrichedEvent onTime = EnrichedEvent.of(this.event, null, T0.plusSeconds(2), false);
+
+		assertThat(this.mapper.writeValueAsString(late)).contains("\"late\":true");
+		assertThat(this.mapper.writeValueAsString(onTime)).doesNotContain("late");
+		assertThat(roundTrip(late, EnrichedEvent.class)).isEqualTo(late);
+	}
+
+	@Test
 	void roundTripsTitleRejectionViewerCountAnomalyAndAlert() throws Exception {
 		JsonNode original = this.mapper.readTree("{\"type\": \"nope\"}");
 		List<Object> records = List.of(new Title("t1", "Dark", List.of("drama", "sci-fi"), 3_000_000L, 2017),

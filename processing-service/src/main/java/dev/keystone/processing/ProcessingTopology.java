@@ -50,9 +50,8 @@ final class ProcessingTopology
 		Cleansing.Cleansed cleansed = this.cleansing.apply(raw);
 		Windowing.Clocked clocked = this.windowing.apply(cleansed.events());
 		KStream<String, String> rejected = cleansed.rejections()
-			.merge(clocked.late(), Named.as("rejections-merge"))
 			.mapValues((rejection) -> EventJson.write(this.mapper, rejection), Named.as("rejections-json"));
-		return new KStream[] { this.enrichment.enrich(clocked.onTime(), titles), rejected,
+		return new KStream[] { this.enrichment.enrich(clocked.arrivals(), titles), rejected,
 				this.viewerCounts.apply(clocked.closed()), this.anomalyDetection.apply(clocked.closings()) };
 	}
 

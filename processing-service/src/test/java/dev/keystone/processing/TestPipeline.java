@@ -70,7 +70,7 @@ public final class TestPipeline implements AutoCloseable {
 		ProcessingTopology topology = new ProcessingTopology(
 				new Cleansing(CLEANSING, counters, StateStores.MEMORY, mapper, clock),
 				new Windowing(contributors, WINDOWS, sketch, PartitionProgress.single(), counters, StateStores.MEMORY,
-						registry, mapper, clock),
+						registry),
 				new Enrichment(mapper, clock, registry), new ViewerCounts(mapper),
 				new AnomalyDetection(thresholds, StateStores.MEMORY, mapper, clock, registry), mapper);
 		StreamsBuilder builder = new StreamsBuilder();

@@ -22,6 +22,13 @@ public final class PipelineRecords {
 				eventId, titleId, country, eventId, timestamp, title, timestamp.plusMillis(5));
 	}
 
+	/** An enriched event that arrived after its windows had closed. */
+	public static String lateEnriched(String eventId, String titleId, String titleName, String type, Instant timestamp,
+			String country) {
+		return enriched(eventId, titleId, titleName, type, timestamp, country).replace("\"processedAt\"",
+				"\"late\": true, \"processedAt\"");
+	}
+
 	public static String viewerCount(String titleId, String window, Instant start, Instant end, long viewers) {
 		return "{\"titleId\": \"%s\", \"window\": \"%s\", \"start\": \"%s\", \"end\": \"%s\", \"viewers\": %d, \"events\": %d}"
 			.formatted(titleId, window, start, end, viewers, viewers * 3);

@@ -13,6 +13,7 @@ import dev.keystone.events.EnrichedEvent;
 import dev.keystone.events.Event;
 import dev.keystone.events.EventJson;
 import dev.keystone.events.Title;
+import dev.keystone.processing.windowing.Arrival;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Joins each event with its title from the catalog and writes it as an
  * {@link EnrichedEvent}, timestamped with its event time so that the windows downstream
- * count in event time.
+ * count in event time, and flagged {@code late} when its windows had closed before it
+ * arrived.
  */
 public final class Enrichment {
 
@@ -67,15 +69,19 @@ public final class Enrichment {
 			.register(registry);
 	}
 
-	public KStream<String, String> enrich(KStream<String, Event> events, GlobalKTable<String, String> titles) {
+	public KStream<String, String> enrich(KStream<String, Arrival> events, GlobalKTable<String, String> titles) {
 		return events
-			.leftJoin(titles, (deviceId, event) -> (event.titleId() != null) ? event.titleId() : NO_TITLE, this::join,
-					Named.as("enrich-title"))
+			.leftJoin(titles, (deviceId, arrival) -> titleKey(arrival.event()), this::join, Named.as("enrich-title"))
 			.processValues(Stamp::new, Named.as("enrich-stamp"));
 	}
 
-	private Joined join(Event event, String titleJson) {
-		return new Joined(event, (titleJson != null) ? title(event.titleId(), titleJson) : null);
+	private static String titleKey(Event event) {
+		return (event.titleId() != null) ? event.titleId() : NO_TITLE;
+	}
+
+	private Joined join(Arrival arrival, String titleJson) {
+		Event event = arrival.event();
+		return new Joined(event, (titleJson != null) ? title(event.titleId(), titleJson) : null, arrival.late());
 	}
 
 	/**
@@ -105,7 +111,7 @@ public final class Enrichment {
 		}
 	}
 
-	private record Joined(Event event, EnrichedEvent.TitleRef title) {
+	private record Joined(Event event, EnrichedEvent.TitleRef title, boolean late) {
 
 	}
 
@@ -121,7 +127,8 @@ public final class Enrichment {
 		@Override
 		public void process(FixedKeyRecord<String, Joined> record) {
 			Instant processedAt = Enrichment.this.clock.instant();
-			EnrichedEvent enriched = EnrichedEvent.of(record.value().event(), record.value().title(), processedAt);
+			EnrichedEvent enriched = EnrichedEvent.of(record.value().event(), record.value().title(), processedAt,
+					record.value().late());
 			Duration latency = Duration.between(enriched.receivedAt(), processedAt);
 			// Ingest and processing run on different hosts; a skewed clock is not a
 			// latency.

@@ -8,9 +8,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Where each raw event went. Every record read ends up counted once as {@code rejected}
- * (for any reason, {@code late} included), {@code duplicate} or {@code cleansed}; every
- * cleansed event is then {@code enriched}.
+ * Where each raw event went. Every record read ends up counted once as {@code rejected},
+ * {@code duplicate} or {@code cleansed}; every cleansed event is then {@code enriched}.
+ * Cleansed events that arrived after their windows had closed are also counted as
+ * {@code late}: stored, but in no window.
  */
 public final class StageCounters {
 
@@ -21,7 +22,7 @@ public final class StageCounters {
 	 * The reasons processing rejects for, registered at start so that rates and alerts
 	 * see zero rather than nothing before the first rejection.
 	 */
-	public static final List<String> REASONS = List.of("invalid", "future", "too_old", "late");
+	public static final List<String> REASONS = List.of("invalid", "future", "too_old");
 
 	private final MeterRegistry registry;
 
@@ -31,6 +32,8 @@ public final class StageCounters {
 
 	private final Counter duplicate;
 
+	private final Counter late;
+
 	private final Map<String, Counter> byReason = new ConcurrentHashMap<>();
 
 	public StageCounters(MeterRegistry registry) {
@@ -38,6 +41,9 @@ public final class StageCounters {
 		this.cleansed = stage("cleansed");
 		this.rejected = stage("rejected");
 		this.duplicate = stage("duplicate");
+		this.late = Counter.builder("keystone.processing.late")
+			.description("Events stored but left out of their windows, which had closed before they arrived")
+			.register(registry);
 		REASONS.forEach(this::byReason);
 	}
 
@@ -54,6 +60,10 @@ public final class StageCounters {
 
 	public void duplicate() {
 		this.duplicate.increment();
+	}
+
+	public void late() {
+		this.late.increment();
 	}
 
 	/** The reasons are the handful cleansing knows, so the tag stays bounded. */

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param grace how far behind its partition's newest event time an event may be and still
  * be counted; windows close that long after their end, and an event whose window has
- * closed is rejected as {@code late}
+ * closed is stored flagged {@code late} but left out of it
  * @param idleAfter how long a partition that has been read to its end may go without
  * records before its clock follows the wall clock (held that far behind), so that quiet
  * partitions do not hold every window open

@@ -1,14 +1,10 @@
 package dev.keystone.processing.windowing;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Event;
-import dev.keystone.events.Rejection;
 import dev.keystone.processing.system.StageCounters;
 import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.system.WindowSettings;
@@ -30,7 +26,9 @@ import org.apache.kafka.streams.state.Stores;
  * newest event time seen, taken no later than the event's {@code receivedAt} so that a
  * device clock running fast cannot close everyone's windows. Windows ending at least the
  * grace behind it are closed: their sums go to the merging tasks, followed by a
- * watermark, and an event that still belongs to one is rejected as {@code late}.
+ * watermark. An event whose 10 s window has closed is {@code late}: it goes on to be
+ * stored, flagged, and is counted in no window, so that every window counts exactly the
+ * stored events of its time that are not flagged.
  */
 final class PartitionWindows implements ProcessorSupplier<String, Event, String, Staged> {
 
@@ -58,20 +56,14 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 
 	private final StateStores stores;
 
-	private final ObjectMapper mapper;
-
-	private final Clock clock;
-
 	PartitionWindows(List<Contributor> contributors, WindowSettings settings, ViewerSketch sketch,
-			PartitionProgress progress, StageCounters counters, StateStores stores, ObjectMapper mapper, Clock clock) {
+			PartitionProgress progress, StageCounters counters, StateStores stores) {
 		this.contributors = contributors;
 		this.settings = settings;
 		this.sketch = sketch;
 		this.progress = progress;
 		this.counters = counters;
 		this.stores = stores;
-		this.mapper = mapper;
-		this.clock = clock;
 	}
 
 	@Override
@@ -140,27 +132,19 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 			long time = event.timestamp().toEpochMilli();
 			this.lastRecordAt = this.context.currentSystemTimeMs();
 			long tenSecondEnd = Series.VIEWERS_10S.start(time) + Series.STEP_MS;
+			PartitionWindows.this.counters.cleansed();
 			if (tenSecondEnd <= this.closed) {
-				PartitionWindows.this.counters.rejected("late");
-				this.context.forward(record.withValue(late(event, tenSecondEnd)));
+				PartitionWindows.this.counters.late();
+				this.context.forward(record.withValue(new Arrival(event, true)));
 				return;
 			}
-			PartitionWindows.this.counters.cleansed();
 			for (Contributor contributor : PartitionWindows.this.contributors) {
 				contributor.contribute(event, (contribution) -> add(contribution, time));
 			}
 			this.openSessions.writeTo(this.sessions);
-			this.context.forward(record.withValue(new Staged.OnTime(event)));
+			this.context.forward(record.withValue(new Arrival(event, false)));
 			long receivedAt = (event.receivedAt() != null) ? event.receivedAt().toEpochMilli() : record.timestamp();
 			advance(Math.min(time, receivedAt));
-		}
-
-		private Staged late(Event event, long windowEnd) {
-			String detail = "the " + Series.VIEWERS_10S.label() + " window of " + event.timestamp() + " closed at "
-					+ Instant.ofEpochMilli(windowEnd).plus(PartitionWindows.this.settings.grace()) + " (grace "
-					+ PartitionWindows.this.settings.grace() + ") before the event arrived";
-			return new Staged.Late(event.eventId(), new Rejection("late", detail, StageCounters.STAGE,
-					PartitionWindows.this.clock.instant(), PartitionWindows.this.mapper.valueToTree(event)));
 		}
 
 		private void add(Contribution contribution, long time) {

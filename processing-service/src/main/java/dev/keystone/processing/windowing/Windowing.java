@@ -1,28 +1,24 @@
 package dev.keystone.processing.windowing;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Event;
-import dev.keystone.events.Rejection;
 import dev.keystone.processing.system.StageCounters;
 import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.system.WindowSettings;
 import dev.keystone.processing.viewers.ViewerSketch;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * Puts cleansed events on their partition's clock: on-time events go on to enrichment and
- * into the windows, late ones become rejections, and closed windows come out summed over
- * every partition.
+ * Puts cleansed events on their partition's clock: every event goes on to enrichment,
+ * on-time ones counted in their windows and late ones flagged, and closed windows come
+ * out summed over every partition.
  */
 public final class Windowing {
 
@@ -35,25 +31,18 @@ public final class Windowing {
 	 * topology tests
 	 */
 	public Windowing(List<Contributor> contributors, WindowSettings settings, ViewerSketch sketch,
-			PartitionProgress progress, StageCounters counters, StateStores stores, MeterRegistry registry,
-			ObjectMapper mapper, Clock clock) {
-		this.partitionWindows = new PartitionWindows(contributors, settings, sketch, progress, counters, stores, mapper,
-				clock);
+			PartitionProgress progress, StageCounters counters, StateStores stores, MeterRegistry registry) {
+		this.partitionWindows = new PartitionWindows(contributors, settings, sketch, progress, counters, stores);
 		this.merge = new WindowMerge(progress, stores, registry);
 	}
 
 	public Clocked apply(KStream<String, Event> events) {
 		Map<String, KStream<String, Staged>> staged = events.process(this.partitionWindows, Named.as("window-clock"))
 			.split(Named.as("window-"))
-			.branch((key, value) -> value instanceof Staged.OnTime, Branched.as("on-time"))
-			.branch((key, value) -> value instanceof Staged.Late, Branched.as("late"))
+			.branch((key, value) -> value instanceof Arrival, Branched.as("arrivals"))
 			.defaultBranch(Branched.as("wire"));
-		KStream<String, Event> onTime = staged.get("window-on-time")
-			.mapValues((value) -> ((Staged.OnTime) value).event(), Named.as("window-on-time-events"));
-		KStream<String, Rejection> late = staged.get("window-late").map((key, value) -> {
-			Staged.Late rejected = (Staged.Late) value;
-			return KeyValue.pair(rejected.eventId(), rejected.rejection());
-		}, Named.as("window-late-rejections"));
+		KStream<String, Arrival> arrivals = staged.get("window-arrivals")
+			.mapValues((value) -> (Arrival) value, Named.as("window-arrival-events"));
 		KStream<String, Closing> closings = staged.get("window-wire")
 			.mapValues((value) -> ((Staged.Wire) value).bytes(), Named.as("window-wire-bytes"))
 			.repartition(Repartitioned.<String, byte[]>as("window-partials")
@@ -64,18 +53,18 @@ public final class Windowing {
 		KStream<String, ClosedWindow> closed = closings
 			.filter((key, closing) -> closing instanceof ClosedWindow, Named.as("window-closed"))
 			.mapValues((closing) -> (ClosedWindow) closing, Named.as("window-closed-windows"));
-		return new Clocked(onTime, late, closed, closings);
+		return new Clocked(arrivals, closed, closings);
 	}
 
 	/**
-	 * @param onTime events within their windows
-	 * @param late rejections of events whose window had closed, keyed by event id
+	 * @param arrivals every cleansed event, flagged when its windows had closed before it
+	 * arrived
 	 * @param closed every closed window, keyed by its title or scope
 	 * @param closings the closed windows, each merging task's followed by how far it has
 	 * emitted
 	 */
-	public record Clocked(KStream<String, Event> onTime, KStream<String, Rejection> late,
-			KStream<String, ClosedWindow> closed, KStream<String, Closing> closings) {
+	public record Clocked(KStream<String, Arrival> arrivals, KStream<String, ClosedWindow> closed,
+			KStream<String, Closing> closings) {
 
 	}
 

@@ -1,10 +1,8 @@
 package dev.keystone.processing.windowing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import dev.keystone.events.EventJson;
 import dev.keystone.events.Topics;
 import dev.keystone.processing.system.StageCounters;
 import dev.keystone.processing.system.StateStores;
@@ -30,9 +28,8 @@ class WindowingConfiguration {
 
 	@Bean
 	Windowing windowing(List<Contributor> contributors, WindowSettings settings, ViewerSketch sketch,
-			ConsumerLag progress, StageCounters counters, StateStores stores, MeterRegistry registry, Clock clock) {
-		return new Windowing(contributors, settings, sketch, progress, counters, stores, registry,
-				EventJson.newMapper(), clock);
+			ConsumerLag progress, StageCounters counters, StateStores stores, MeterRegistry registry) {
+		return new Windowing(contributors, settings, sketch, progress, counters, stores, registry);
 	}
 
 }

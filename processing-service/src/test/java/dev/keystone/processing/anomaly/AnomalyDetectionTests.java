@@ -77,7 +77,7 @@ class AnomalyDetectionTests {
 				.allSatisfy((counter) -> assertThat(counter.count()).isZero());
 			assertThat(this.registry.get("keystone.processing.rejected").counters())
 				.extracting((c) -> c.getId().getTag("reason"))
-				.containsExactlyInAnyOrder("invalid", "future", "too_old", "late");
+				.containsExactlyInAnyOrder("invalid", "future", "too_old");
 		}
 	}
 

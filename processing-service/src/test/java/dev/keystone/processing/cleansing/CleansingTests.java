@@ -163,7 +163,7 @@ class CleansingTests {
 	}
 
 	@Test
-	void rejectsEventsWhoseWindowClosedBeforeTheyArrived() throws Exception {
+	void storesEventsWhoseWindowClosedBeforeTheyArrivedFlaggedLate() throws Exception {
 		try (TestPipeline pipeline = pipeline()) {
 			this.raw.pipeInput("d1", RawEvents.click("e1", NOW, NOW), NOW);
 			// window [19:59:40, 19:59:50) + 10 s grace closed at 20:00:00
@@ -171,8 +171,34 @@ class CleansingTests {
 			// window [19:59:50, 20:00:00) is still open until 20:00:10
 			this.raw.pipeInput("d3", RawEvents.click("e3", NOW.minusSeconds(10), NOW), NOW);
 
-			assertThat(reasons()).containsExactly("late");
-			assertThat(this.enriched.readValuesToList()).hasSize(2);
+			assertThat(this.rejected.isEmpty()).isTrue();
+			List<JsonNode> events = new java.util.ArrayList<>();
+			for (String value : this.enriched.readValuesToList()) {
+				events.add(MAPPER.readTree(value));
+			}
+			assertThat(events).extracting((event) -> event.get("eventId").asText()).containsExactly("e1", "e2", "e3");
+			assertThat(events).extracting((event) -> event.has("late")).containsExactly(false, true, false);
+			assertThat(events.get(1).get("late").asBoolean()).isTrue();
+			assertThat(this.registry.get("keystone.processing.late").counter().count()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void storesEventsFromADeviceBackOnlineAnHourLaterAsLate() throws Exception {
+		try (TestPipeline pipeline = pipeline()) {
+			this.raw.pipeInput("d1", RawEvents.click("e1", NOW, NOW), NOW);
+			this.raw.pipeInput("d2", RawEvents.playStart("e2", NOW.minus(Duration.ofMinutes(3)), NOW, "t1"), NOW);
+			this.raw.pipeInput("d2", RawEvents.playStart("e3", NOW.minus(Duration.ofHours(1)), NOW, "t1"), NOW);
+
+			assertThat(this.rejected.isEmpty()).isTrue();
+			List<String> late = new java.util.ArrayList<>();
+			for (String value : this.enriched.readValuesToList()) {
+				JsonNode event = MAPPER.readTree(value);
+				if (event.path("late").asBoolean()) {
+					late.add(event.get("eventId").asText());
+				}
+			}
+			assertThat(late).containsExactly("e2", "e3");
 		}
 	}
 
@@ -236,16 +262,16 @@ class CleansingTests {
 			this.raw.pipeInput("d1", RawEvents.click("e3", NOW.plus(Duration.ofHours(1)), NOW), NOW);
 			this.raw.pipeInput("d1", RawEvents.click("e4", NOW.minusSeconds(60), NOW), NOW);
 
-			assertThat(count("rejected")).isEqualTo(3);
+			assertThat(count("rejected")).isEqualTo(2);
 			assertThat(count("duplicate")).isEqualTo(1);
-			assertThat(count("cleansed")).isEqualTo(2);
-			assertThat(count("enriched")).isEqualTo(2);
-			assertThat(this.registry.get("keystone.processing.rejected").tag("reason", "late").counter().count())
-				.isEqualTo(1);
+			assertThat(count("cleansed")).isEqualTo(3);
+			assertThat(count("enriched")).isEqualTo(3);
+			assertThat(this.registry.get("keystone.processing.late").counter().count()).isEqualTo(1);
 			assertThat(this.registry.get("keystone.processing.rejected").tag("reason", "invalid").counter().count())
 				.isEqualTo(1);
 			assertThat(this.registry.get("keystone.processing.rejected").tag("reason", "future").counter().count())
 				.isEqualTo(1);
+			assertThat(this.registry.find("keystone.processing.rejected").tag("reason", "late").counter()).isNull();
 		}
 	}
 

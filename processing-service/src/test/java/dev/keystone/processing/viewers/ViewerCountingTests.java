@@ -71,13 +71,52 @@ class ViewerCountingTests {
 	}
 
 	@Test
-	void dropsEventsForWindowsThatAlreadyClosed() throws Exception {
+	void leavesLateEventsOutOfClosedWindowsButStoresThemFlagged() throws Exception {
+		try (TestPipeline pipeline = pipeline(10_000)) {
+			TestOutputTopic<String, String> enriched = pipeline.output(Topics.EVENTS_ENRICHED);
+			send("play_start", "t1", "s1", T0);
+			tick(T0.plusSeconds(20));
+			assertThat(only(tenSecond("t1")).viewers()).isEqualTo(1);
+
+			send("play_start", "t1", "s2", T0.plusSeconds(1));
+			tick(T0.plusSeconds(40));
+
+			assertThat(only(tenSecond("t1"))).isEqualTo(new ViewerCount("t1", "10s", T0, T0.plusSeconds(10), 1, 1));
+			List<String> late = new java.util.ArrayList<>();
+			for (String value : enriched.readValuesToList()) {
+				JsonNode event = MAPPER.readTree(value);
+				if (event.path("late").asBoolean()) {
+					late.add(event.path("sessionId").asText());
+				}
+			}
+			assertThat(late).containsExactly("s2");
+		}
+	}
+
+	@Test
+	void leavesALateEventOutOfItsMinuteEvenWhileThatIsOpen() throws Exception {
 		try (TestPipeline pipeline = pipeline(10_000)) {
 			send("play_start", "t1", "s1", T0);
 			tick(T0.plusSeconds(20));
 			send("play_start", "t1", "s2", T0.plusSeconds(1));
-			tick(T0.plusSeconds(40));
+			tick(T0.plusSeconds(70));
 
+			assertThat(only(tenSecond("t1")).viewers()).isEqualTo(1);
+			assertThat(only(window("t1", "1m"))).isEqualTo(new ViewerCount("t1", "1m", T0, T0.plusSeconds(60), 1, 1));
+		}
+	}
+
+	@Test
+	void leavesAnEventOutOfEveryWindowThatClosedBeforeItArrived() throws Exception {
+		try (TestPipeline pipeline = pipeline(10_000)) {
+			send("play_start", "t1", "s1", T0);
+			tick(T0.plusSeconds(80));
+			assertThat(only(window("t1", "1m")).viewers()).isEqualTo(1);
+
+			send("play_start", "t1", "s2", T0.plusSeconds(1));
+			tick(T0.plusSeconds(140));
+
+			assertThat(only(window("t1", "1m"))).isEqualTo(new ViewerCount("t1", "1m", T0, T0.plusSeconds(60), 1, 1));
 			assertThat(only(tenSecond("t1")).viewers()).isEqualTo(1);
 		}
 	}

@@ -31,7 +31,7 @@ class IndexSetup implements InitializingBean {
 		try (InputStream template = resource("elasticsearch/events-template.json")) {
 			this.client.indices().putIndexTemplate((put) -> put.name(EventIndices.NAME).withJson(template));
 		}
-		addNameToExistingIndices();
+		addFieldsToExistingIndices();
 		if (!this.client.indices().exists((exists) -> exists.index(ANOMALIES_INDEX)).value()) {
 			try (InputStream index = resource("elasticsearch/anomalies-index.json")) {
 				this.client.indices().create((create) -> create.index(ANOMALIES_INDEX).withJson(index));
@@ -41,16 +41,19 @@ class IndexSetup implements InitializingBean {
 	}
 
 	/**
-	 * The template only shapes indices created from now on; the day's index may already
-	 * exist with the strict mapping of a release before custom events had a name.
+	 * The template only shapes indices created from now on; the day's index, or the older
+	 * one a late event belongs in, may already exist with the strict mapping of a release
+	 * before custom events had a name or late events a flag.
 	 */
-	private void addNameToExistingIndices() throws IOException {
+	private void addFieldsToExistingIndices() throws IOException {
 		this.client.indices()
-			.putMapping((put) -> put.index(EventIndices.ALL)
-				.allowNoIndices(true)
-				.ignoreUnavailable(true)
-				.properties("name", (name) -> name
-					.keyword((keyword) -> keyword.ignoreAbove(256).fields("text", (text) -> text.text((t) -> t)))));
+			.putMapping(
+					(put) -> put.index(EventIndices.ALL)
+						.allowNoIndices(true)
+						.ignoreUnavailable(true)
+						.properties("name", (name) -> name.keyword(
+								(keyword) -> keyword.ignoreAbove(256).fields("text", (text) -> text.text((t) -> t))))
+						.properties("late", (late) -> late.boolean_((flag) -> flag)));
 	}
 
 	private static InputStream resource(String path) throws IOException {

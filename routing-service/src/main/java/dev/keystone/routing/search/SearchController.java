@@ -21,9 +21,10 @@ class SearchController {
 			@RequestParam(required = false) String profileId, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return this.queries.events(new SearchQueries.EventFilter(titleId, deviceId, profileId, type, name, from, to, q),
-				page, size);
+			@RequestParam(required = false) Boolean late, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return this.queries.events(
+				new SearchQueries.EventFilter(titleId, deviceId, profileId, type, name, from, to, q, late), page, size);
 	}
 
 	@GetMapping("/v1/events/histogram")

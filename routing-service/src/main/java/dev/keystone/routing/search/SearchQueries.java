@@ -162,10 +162,11 @@ class SearchQueries {
 	}
 
 	/**
-	 * The filters of {@code GET /v1/events}: exact fields, a time range and free text.
+	 * The filters of {@code GET /v1/events}: exact fields, a time range, free text and
+	 * whether the event arrived late (only late events carry the flag).
 	 */
 	record EventFilter(String titleId, String deviceId, String profileId, String type, String name, String from,
-			String to, String q) {
+			String to, String q, Boolean late) {
 
 		Query toQuery() {
 			Instant start = QueryParameters.instant("from", this.from, null);
@@ -179,6 +180,12 @@ class SearchQueries {
 			term(bool, "profileId", this.profileId);
 			term(bool, "type", this.type);
 			term(bool, "name", this.name);
+			if (Boolean.TRUE.equals(this.late)) {
+				bool.filter((f) -> f.term((t) -> t.field("late").value(true)));
+			}
+			else if (Boolean.FALSE.equals(this.late)) {
+				bool.mustNot((n) -> n.term((t) -> t.field("late").value(true)));
+			}
 			if (start != null || end != null) {
 				bool.filter((f) -> f.range((r) -> r.untyped((u) -> {
 					u.field("timestamp");
