@@ -24,10 +24,12 @@ import java.util.Map;
  * @param connections concurrent keep-alive connections of the load generator
  * @param events enriched events preloaded for the routing scenario
  * @param counts viewer counts preloaded for the routing scenario
+ * @param gatewayPid process id of the gateway, whose CPU time the gateway scenario reads
+ * @param ingestPid process id of ingest-service
  */
 record BenchSettings(String kafka, URI elasticsearch, String cassandra, URI ingest, URI gateway, URI routing,
 		String apiKey, Path kafkaLib, Path root, Path state, Duration warmup, Duration duration, int connections,
-		int events, int counts) {
+		int events, int counts, long gatewayPid, long ingestPid) {
 
 	static BenchSettings fromEnvironment() {
 		Map<String, String> env = System.getenv();
@@ -43,7 +45,9 @@ record BenchSettings(String kafka, URI elasticsearch, String cassandra, URI inge
 				Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_DURATION", "20"))),
 				Integer.parseInt(env.getOrDefault("BENCH_CONNECTIONS", "48")),
 				Integer.parseInt(env.getOrDefault("BENCH_EVENTS", "200000")),
-				Integer.parseInt(env.getOrDefault("BENCH_COUNTS", "100000")));
+				Integer.parseInt(env.getOrDefault("BENCH_COUNTS", "100000")),
+				Long.parseLong(env.getOrDefault("BENCH_GATEWAY_PID", "-1")),
+				Long.parseLong(env.getOrDefault("BENCH_INGEST_PID", "-1")));
 	}
 
 }
