@@ -3,8 +3,8 @@ package dev.keystone.bench;
 import java.util.List;
 
 /**
- * Runs one scenario: {@code ingest}, {@code gateway}, {@code routing prepare},
- * {@code routing measure}, {@code processing prepare},
+ * Runs one scenario: {@code ingest}, {@code gateway}, {@code e2e},
+ * {@code routing prepare}, {@code routing measure}, {@code processing prepare},
  * {@code processing flink viewers|pipeline} (started by prepare),
  * {@code processing measure}, {@code recommendations prepare},
  * {@code recommendations measure} or {@code alerts}. {@code bench/run} starts the servers
@@ -21,6 +21,7 @@ public final class Bench {
 		switch (scenario) {
 			case "ingest" -> new IngestScenario(settings).run();
 			case "gateway" -> new GatewayScenario(settings).run();
+			case "e2e" -> new EndToEndScenario(settings).run();
 			case "routing prepare" -> new RoutingScenario(settings).prepare();
 			case "routing measure" -> new RoutingScenario(settings).measure();
 			case "processing prepare" -> new ProcessingScenario(settings).prepare();
@@ -31,7 +32,7 @@ public final class Bench {
 			case "recommendations prepare" -> new RecommendationScenario(settings).prepare();
 			case "recommendations measure" -> new RecommendationScenario(settings).measure();
 			default -> {
-				System.err.println("usage: Bench ingest | gateway | routing prepare | routing measure"
+				System.err.println("usage: Bench ingest | gateway | e2e | routing prepare | routing measure"
 						+ " | processing prepare | processing measure | recommendations prepare | recommendations measure"
 						+ " | alerts");
 				System.exit(2);

@@ -52,6 +52,10 @@ final class HttpConnection implements Closeable {
 		return exchange("POST", path, headers, body);
 	}
 
+	Response put(String path, Map<String, String> headers, byte[] body) throws IOException {
+		return exchange("PUT", path, headers, body);
+	}
+
 	Response get(String path, Map<String, String> headers) throws IOException {
 		return exchange("GET", path, headers, null);
 	}
