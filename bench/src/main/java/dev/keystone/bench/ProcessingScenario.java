@@ -269,10 +269,12 @@ final class ProcessingScenario {
 		state.putAll(load(this.settings.state().resolve("processing-flink-pipeline.properties")));
 		Memory service = Memory.of(System.getenv().getOrDefault("BENCH_PROCESSING_PID", "0"));
 		long events = Long.parseLong(state.getProperty("events"));
-		Group process = new Group(this.applicationId);
+		GroupProgress process = new GroupProgress(this.applicationId);
+		long behind = -1;
 		double loadBefore = loadAverage();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafka()))) {
-			Report.progress("waiting for processing-service to work through %,d events (group %s)", events, process.id);
+			Report.progress("waiting for processing-service to work through %,d events (group %s)", events,
+					process.group);
 			long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
 			long nextLog = System.nanoTime();
 			while (!process.done()) {
@@ -284,10 +286,10 @@ final class ProcessingScenario {
 				// may
 				// end with a commit marker that a caught-up consumer need not have
 				// passed.
-				process.observe(admin, 1);
+				behind = observe(admin, process, 1);
 				if (System.nanoTime() >= nextLog) {
 					Report.progress("processing-service committed %,d of %,d raw events; %,d behind", process.committed,
-							events, process.lag);
+							events, behind);
 					nextLog += Duration.ofSeconds(5).toNanos();
 				}
 				Thread.sleep(200);
@@ -298,7 +300,7 @@ final class ProcessingScenario {
 		double servicePeakRss = service.peakRss();
 		double backlogEnriched = metrics(STAGE).getOrDefault("enriched", Double.NaN);
 		Comparison windows = compareWindows();
-		double keystoneRate = (events - process.firstCommitted) / ((process.doneAt - process.firstAt) / 1e9);
+		double keystoneRate = process.rate(events);
 		Duration grace = ServiceSettings.of(this.settings.root()).grace();
 		Steady half = steady(keystoneRate * 0.5, "half", grace);
 		Steady most = steady(keystoneRate * 0.8, "most", grace);
@@ -651,94 +653,56 @@ final class ProcessingScenario {
 	}
 
 	/**
-	 * How far one Kafka Streams application has committed on every topic it reads. The
-	 * rate is taken from its first commit on, so the service's start-up is left out.
+	 * Records what a Kafka Streams application has committed on the raw topic. It is done
+	 * once no partition it has committed on, internal topics included, is more than
+	 * {@code slack} behind.
+	 * @return records behind, or -1 before its first commit
 	 */
-	private static final class Group {
-
-		final String id;
-
-		long committed;
-
-		long lag = -1;
-
-		long firstCommitted = -1;
-
-		long firstAt;
-
-		long doneAt;
-
-		long doneAtMillis;
-
-		Group(String id) {
-			this.id = id;
+	private static long observe(Admin admin, GroupProgress group, long slack)
+			throws InterruptedException, ExecutionException {
+		Map<TopicPartition, OffsetAndMetadata> offsets = committedOffsets(admin, group.group);
+		if (offsets.isEmpty()) {
+			return -1;
 		}
+		long committed = offsets.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().topic().equals(RAW_TOPIC))
+			.mapToLong((e) -> e.getValue().offset())
+			.sum();
+		long lag = lag(admin, offsets, slack);
+		group.record(committed, lag == 0);
+		return lag;
+	}
 
-		boolean done() {
-			return this.doneAt != 0;
+	private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(Admin admin, String group)
+			throws InterruptedException, ExecutionException {
+		Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+			.partitionsToOffsetAndMetadata()
+			.get();
+		return offsets.entrySet()
+			.stream()
+			.filter((e) -> e.getValue() != null)
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * Records behind the end offsets, partitions within {@code slack} counting as 0.
+	 */
+	private static long lag(Admin admin, Map<TopicPartition, OffsetAndMetadata> offsets, long slack)
+			throws InterruptedException, ExecutionException {
+		Map<TopicPartition, Long> ends = admin.listOffsets(
+				offsets.keySet().stream().collect(Collectors.toMap(Function.identity(), (p) -> OffsetSpec.latest())))
+			.all()
+			.get()
+			.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().offset()));
+		long lag = 0;
+		for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : offsets.entrySet()) {
+			long behind = ends.get(entry.getKey()) - entry.getValue().offset();
+			lag += (behind > slack) ? behind : 0;
 		}
-
-		/**
-		 * Done once no partition it has committed on is more than {@code slack} behind.
-		 */
-		void observe(Admin admin, long slack) throws InterruptedException, ExecutionException {
-			if (done()) {
-				return;
-			}
-			Map<TopicPartition, OffsetAndMetadata> offsets = offsets(admin);
-			long now = System.nanoTime();
-			this.committed = offsets.entrySet()
-				.stream()
-				.filter((e) -> e.getKey().topic().equals(RAW_TOPIC))
-				.mapToLong((e) -> e.getValue().offset())
-				.sum();
-			if (offsets.isEmpty()) {
-				return;
-			}
-			if (this.firstCommitted < 0) {
-				this.firstCommitted = this.committed;
-				this.firstAt = now;
-			}
-			this.lag = lag(admin, offsets, slack);
-			if (this.lag == 0) {
-				this.doneAt = now;
-				this.doneAtMillis = System.currentTimeMillis();
-			}
-		}
-
-		private Map<TopicPartition, OffsetAndMetadata> offsets(Admin admin)
-				throws InterruptedException, ExecutionException {
-			Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(this.id)
-				.partitionsToOffsetAndMetadata()
-				.get();
-			return offsets.entrySet()
-				.stream()
-				.filter((e) -> e.getValue() != null)
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		}
-
-		/**
-		 * Records behind the end offsets, partitions within {@code slack} counting as 0.
-		 */
-		private static long lag(Admin admin, Map<TopicPartition, OffsetAndMetadata> offsets, long slack)
-				throws InterruptedException, ExecutionException {
-			Map<TopicPartition, Long> ends = admin
-				.listOffsets(offsets.keySet()
-					.stream()
-					.collect(Collectors.toMap(Function.identity(), (p) -> OffsetSpec.latest())))
-				.all()
-				.get()
-				.entrySet()
-				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().offset()));
-			long lag = 0;
-			for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : offsets.entrySet()) {
-				long behind = ends.get(entry.getKey()) - entry.getValue().offset();
-				lag += (behind > slack) ? behind : 0;
-			}
-			return lag;
-		}
-
+		return lag;
 	}
 
 }

@@ -131,13 +131,15 @@ final class RoutingScenario {
 		}
 		long events = Long.parseLong(raw.getProperty("events"));
 		long counts = Long.parseLong(raw.getProperty("counts"));
-		Drain search;
-		Drain viewers;
+		GroupProgress search = new GroupProgress(SEARCH_GROUP);
+		GroupProgress viewers = new GroupProgress(VIEWERS_GROUP);
+		long searchTarget;
+		long viewersTarget;
 		try (KafkaTopics kafka = new KafkaTopics(this.settings.kafka())) {
-			search = new Drain(SEARCH_GROUP, EVENTS_TOPIC, kafka.endOffset(EVENTS_TOPIC));
-			viewers = new Drain(VIEWERS_GROUP, COUNTS_TOPIC, kafka.endOffset(COUNTS_TOPIC));
-			Report.progress("waiting for routing-service to drain %,d events and %,d viewer counts", search.target,
-					viewers.target);
+			searchTarget = kafka.endOffset(EVENTS_TOPIC);
+			viewersTarget = kafka.endOffset(COUNTS_TOPIC);
+			Report.progress("waiting for routing-service to drain %,d events and %,d viewer counts", searchTarget,
+					viewersTarget);
 			long started = System.nanoTime();
 			long deadline = started + DRAIN_TIMEOUT.toNanos();
 			long nextLog = started;
@@ -151,11 +153,13 @@ final class RoutingScenario {
 					throw new IllegalStateException("routing-service did not drain within " + DRAIN_TIMEOUT
 							+ ": search " + search.committed + ", viewers " + viewers.committed);
 				}
-				search.observe(kafka);
-				viewers.observe(kafka);
+				long searched = kafka.committed(SEARCH_GROUP, EVENTS_TOPIC);
+				search.record(searched, searched >= searchTarget);
+				long counted = kafka.committed(VIEWERS_GROUP, COUNTS_TOPIC);
+				viewers.record(counted, counted >= viewersTarget);
 				if (System.nanoTime() >= nextLog) {
 					Report.progress("drained: events %,d of %,d, viewer counts %,d of %,d", search.committed,
-							search.target, viewers.committed, viewers.target);
+							searchTarget, viewers.committed, viewersTarget);
 					nextLog += Duration.ofSeconds(5).toNanos();
 				}
 				Thread.sleep(200);
@@ -185,8 +189,10 @@ final class RoutingScenario {
 			Report.figure("routing-service launch to all counts stored", (viewers.doneAtMillis - launchedAt) / 1000.0,
 					"s");
 		}
-		Report.figure("routing-service into elasticsearch (after its first commit)", search.rate(), "events/s");
-		Report.figure("routing-service into cassandra (after its first commit)", viewers.rate(), "counts/s");
+		Report.figure("routing-service into elasticsearch (after its first commit)", search.rate(searchTarget),
+				"events/s");
+		Report.figure("routing-service into cassandra (after its first commit)", viewers.rate(viewersTarget),
+				"counts/s");
 		Report.figure("raw elasticsearch bulk (same run)", bulkRate, "docs/s");
 		Report.figure("raw async CQL (same run)", cqlRate, "counts/s");
 		Report.figure("read load clients", READ_CLIENTS, "clients");
@@ -204,8 +210,8 @@ final class RoutingScenario {
 		}
 		// Both sinks have the same goal; the one further from it is the figure that
 		// decides, so it goes last.
-		double searchRatio = search.rate() / bulkRate;
-		double viewersRatio = viewers.rate() / cqlRate;
+		double searchRatio = search.rate(searchTarget) / bulkRate;
+		double viewersRatio = viewers.rate(viewersTarget) / cqlRate;
 		if (searchRatio < viewersRatio) {
 			Report.ratio("cassandra counts/s ÷ raw async CQL", viewersRatio);
 			Report.ratio("elasticsearch events/s ÷ raw bulk", searchRatio);
@@ -326,64 +332,6 @@ final class RoutingScenario {
 		}, "raw-bulk");
 		thread.start();
 		return result;
-	}
-
-	/**
-	 * How far one consumer group of routing-service has come through its backlog. The
-	 * rate is taken from its first commit on, so the service's start-up time is left out
-	 * of it (the launch-to-done time is reported separately).
-	 */
-	private static final class Drain {
-
-		final String group;
-
-		final String topic;
-
-		final long target;
-
-		long committed;
-
-		long firstCommitted = -1;
-
-		long firstAt;
-
-		long doneAt;
-
-		long doneAtMillis;
-
-		Drain(String group, String topic, long target) {
-			this.group = group;
-			this.topic = topic;
-			this.target = target;
-		}
-
-		void observe(KafkaTopics kafka) throws InterruptedException, ExecutionException {
-			if (done()) {
-				return;
-			}
-			this.committed = kafka.committed(this.group, this.topic);
-			long now = System.nanoTime();
-			if (this.firstCommitted < 0 && this.committed > 0) {
-				this.firstCommitted = this.committed;
-				this.firstAt = now;
-			}
-			if (this.committed >= this.target) {
-				this.doneAt = now;
-				this.doneAtMillis = System.currentTimeMillis();
-			}
-		}
-
-		boolean done() {
-			return this.doneAt != 0;
-		}
-
-		double rate() {
-			if (this.doneAt == this.firstAt) {
-				return Double.NaN;
-			}
-			return (this.target - this.firstCommitted) / ((this.doneAt - this.firstAt) / 1e9);
-		}
-
 	}
 
 }
