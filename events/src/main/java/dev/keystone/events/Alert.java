@@ -41,10 +41,148 @@ public record Alert(String alertId, String groupKey, String metric, String scope
 		Resolution resolution, String silencedBy, Figures last, Transition transition) {
 
 	public Alert withTransition(Transition transition) {
-		return new Alert(this.alertId, this.groupKey, this.metric, this.scope, this.state, this.severity, this.summary,
-				this.anomalyIds, this.anomalyCount, this.firstSeen, this.lastSeen, this.openedAt, this.updatedAt,
-				this.acknowledgedBy, this.acknowledgedAt, this.resolvedAt, this.resolution, this.silencedBy, this.last,
-				transition);
+		return toBuilder().transition(transition).build();
+	}
+
+	/**
+	 * A builder holding this alert's values, for the next state of the same alert.
+	 * @return a builder to change some values of and build
+	 */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/**
+	 * The next state of an alert: its identity (id, group, metric, scope) stays, the rest
+	 * may change.
+	 */
+	public static final class Builder {
+
+		private final Alert from;
+
+		private State state;
+
+		private Severity severity;
+
+		private String summary;
+
+		private List<String> anomalyIds;
+
+		private long anomalyCount;
+
+		private Instant firstSeen;
+
+		private Instant lastSeen;
+
+		private Instant openedAt;
+
+		private Instant updatedAt;
+
+		private String acknowledgedBy;
+
+		private Instant acknowledgedAt;
+
+		private Instant resolvedAt;
+
+		private Resolution resolution;
+
+		private String silencedBy;
+
+		private Figures last;
+
+		private Transition transition;
+
+		private Builder(Alert from) {
+			this.from = from;
+			this.state = from.state;
+			this.severity = from.severity;
+			this.summary = from.summary;
+			this.anomalyIds = from.anomalyIds;
+			this.anomalyCount = from.anomalyCount;
+			this.firstSeen = from.firstSeen;
+			this.lastSeen = from.lastSeen;
+			this.openedAt = from.openedAt;
+			this.updatedAt = from.updatedAt;
+			this.acknowledgedBy = from.acknowledgedBy;
+			this.acknowledgedAt = from.acknowledgedAt;
+			this.resolvedAt = from.resolvedAt;
+			this.resolution = from.resolution;
+			this.silencedBy = from.silencedBy;
+			this.last = from.last;
+			this.transition = from.transition;
+		}
+
+		public Builder state(State state) {
+			this.state = state;
+			return this;
+		}
+
+		public Builder severity(Severity severity) {
+			this.severity = severity;
+			return this;
+		}
+
+		public Builder summary(String summary) {
+			this.summary = summary;
+			return this;
+		}
+
+		public Builder anomalies(List<String> anomalyIds, long anomalyCount) {
+			this.anomalyIds = anomalyIds;
+			this.anomalyCount = anomalyCount;
+			return this;
+		}
+
+		public Builder seen(Instant firstSeen, Instant lastSeen) {
+			this.firstSeen = firstSeen;
+			this.lastSeen = lastSeen;
+			return this;
+		}
+
+		public Builder openedAt(Instant openedAt) {
+			this.openedAt = openedAt;
+			return this;
+		}
+
+		public Builder updatedAt(Instant updatedAt) {
+			this.updatedAt = updatedAt;
+			return this;
+		}
+
+		public Builder acknowledged(String by, Instant at) {
+			this.acknowledgedBy = by;
+			this.acknowledgedAt = at;
+			return this;
+		}
+
+		public Builder resolved(Instant at, Resolution resolution) {
+			this.resolvedAt = at;
+			this.resolution = resolution;
+			return this;
+		}
+
+		public Builder silencedBy(String silencedBy) {
+			this.silencedBy = silencedBy;
+			return this;
+		}
+
+		public Builder last(Figures last) {
+			this.last = last;
+			return this;
+		}
+
+		public Builder transition(Transition transition) {
+			this.transition = transition;
+			return this;
+		}
+
+		public Alert build() {
+			return new Alert(this.from.alertId, this.from.groupKey, this.from.metric, this.from.scope, this.state,
+					this.severity, this.summary, this.anomalyIds, this.anomalyCount, this.firstSeen, this.lastSeen,
+					this.openedAt, this.updatedAt, this.acknowledgedBy, this.acknowledgedAt, this.resolvedAt,
+					this.resolution, this.silencedBy, this.last, this.transition);
+		}
+
 	}
 
 	/**

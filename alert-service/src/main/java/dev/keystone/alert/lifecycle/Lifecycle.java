@@ -189,10 +189,13 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 			if (!after.live()) {
 				if (after.windows().size() >= rule.forWindows()) {
 					alert = state(alert, Alert.State.FIRING, now, null, null, null);
-					alert = new Alert(alert.alertId(), alert.groupKey(), alert.metric(), alert.scope(), alert.state(),
-							alert.severity(), alert.summary(), alert.anomalyIds(), alert.anomalyCount(),
-							alert.firstSeen(), alert.lastSeen(), Instant.ofEpochMilli(now), alert.updatedAt(), null,
-							null, null, null, silenceOf(alert, now), alert.last(), null);
+					alert = alert.toBuilder()
+						.openedAt(Instant.ofEpochMilli(now))
+						.acknowledged(null, null)
+						.resolved(null, null)
+						.silencedBy(silenceOf(alert, now))
+						.transition(null)
+						.build();
 					after = new Tracked(alert, true, after.anomalies(), after.windows(), after.quietSinceMs(), false, 0,
 							false);
 					changed(after, Alert.Transition.FIRING);
@@ -320,10 +323,11 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 			if (java.util.Objects.equals(silence, alert.silencedBy())) {
 				return tracked;
 			}
-			Alert changed = new Alert(alert.alertId(), alert.groupKey(), alert.metric(), alert.scope(), alert.state(),
-					alert.severity(), alert.summary(), alert.anomalyIds(), alert.anomalyCount(), alert.firstSeen(),
-					alert.lastSeen(), alert.openedAt(), Instant.ofEpochMilli(now), alert.acknowledgedBy(),
-					alert.acknowledgedAt(), alert.resolvedAt(), alert.resolution(), silence, alert.last(), null);
+			Alert changed = alert.toBuilder()
+				.updatedAt(Instant.ofEpochMilli(now))
+				.silencedBy(silence)
+				.transition(null)
+				.build();
 			Tracked after = tracked.with(changed);
 			keep(after);
 			if (silence == null && changed.state() == Alert.State.FIRING && !tracked.firingSent()) {
@@ -447,10 +451,15 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 			Alert.Figures last = new Alert.Figures(anomaly.observed(), anomaly.expected(), anomaly.score());
 			String summary = this.summaries.alert(alert.metric(), alert.scope(), anomaly.observed(),
 					anomaly.expected());
-			Alert updated = new Alert(alert.alertId(), alert.groupKey(), alert.metric(), alert.scope(), alert.state(),
-					severity, summary, List.copyOf(ids), alert.anomalyCount() + 1, firstSeen, lastSeen,
-					alert.openedAt(), Instant.ofEpochMilli(now), alert.acknowledgedBy(), alert.acknowledgedAt(),
-					alert.resolvedAt(), alert.resolution(), alert.silencedBy(), last, null);
+			Alert updated = alert.toBuilder()
+				.severity(severity)
+				.summary(summary)
+				.anomalies(List.copyOf(ids), alert.anomalyCount() + 1)
+				.seen(firstSeen, lastSeen)
+				.updatedAt(Instant.ofEpochMilli(now))
+				.last(last)
+				.transition(null)
+				.build();
 			return new Tracked(updated, tracked.live(), List.copyOf(anomalies), List.copyOf(windows), now,
 					tracked.firingSent(), tracked.notifiedAtMs(), tracked.unpublished());
 		}
@@ -458,13 +467,16 @@ final class Lifecycle implements ProcessorSupplier<String, String, String, Outpu
 		private Alert state(Alert alert, Alert.State state, long now, String acknowledgedBy, Instant resolvedAt,
 				Alert.Resolution resolution) {
 			boolean acknowledged = state == Alert.State.ACKNOWLEDGED;
-			return new Alert(alert.alertId(), alert.groupKey(), alert.metric(), alert.scope(), state, alert.severity(),
-					alert.summary(), alert.anomalyIds(), alert.anomalyCount(), alert.firstSeen(), alert.lastSeen(),
-					alert.openedAt(), Instant.ofEpochMilli(now),
-					acknowledged ? acknowledgedBy : (state == Alert.State.FIRING) ? null : alert.acknowledgedBy(),
-					acknowledged ? Instant.ofEpochMilli(now)
-							: (state == Alert.State.FIRING) ? null : alert.acknowledgedAt(),
-					resolvedAt, resolution, alert.silencedBy(), alert.last(), null);
+			return alert.toBuilder()
+				.state(state)
+				.updatedAt(Instant.ofEpochMilli(now))
+				.acknowledged(
+						acknowledged ? acknowledgedBy : (state == Alert.State.FIRING) ? null : alert.acknowledgedBy(),
+						acknowledged ? Instant.ofEpochMilli(now)
+								: (state == Alert.State.FIRING) ? null : alert.acknowledgedAt())
+				.resolved(resolvedAt, resolution)
+				.transition(null)
+				.build();
 		}
 
 		/**
