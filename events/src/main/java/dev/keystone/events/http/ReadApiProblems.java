@@ -1,5 +1,6 @@
 package dev.keystone.events.http;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,16 @@ public abstract class ReadApiProblems extends ResponseEntityExceptionHandler {
 	public ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
 			.body(ProblemTypes.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
+	}
+
+	/**
+	 * A 503 for what the service stands on being away for now, with a hint to retry in
+	 * five seconds.
+	 */
+	protected static ResponseEntity<ProblemDetail> unavailable(String type, String title, String detail) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail));
 	}
 
 }

@@ -1,13 +1,10 @@
 package dev.keystone.recommendation.system;
 
-import dev.keystone.events.http.ProblemTypes;
 import dev.keystone.events.http.ReadApiProblems;
 import dev.keystone.recommendation.state.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,10 +23,8 @@ class ApiAdvice extends ReadApiProblems {
 	@ExceptionHandler(StoreUnavailableException.class)
 	ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException ex) {
 		log.warn("read failed, state unavailable: {}", ex.getMessage());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "state-unavailable", "State unavailable",
-					"the state behind this answer is being restored or moved; retry shortly"));
+		return unavailable("state-unavailable", "State unavailable",
+				"the state behind this answer is being restored or moved; retry shortly");
 	}
 
 }

@@ -2,14 +2,11 @@ package dev.keystone.routing.readapi;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.datastax.oss.driver.api.core.DriverException;
-import dev.keystone.events.http.ProblemTypes;
 import dev.keystone.events.http.ReadApiProblems;
 import dev.keystone.routing.sink.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,10 +25,8 @@ class ReadApiAdvice extends ReadApiProblems {
 	@ExceptionHandler({ DriverException.class, ElasticsearchException.class, StoreUnavailableException.class })
 	ResponseEntity<ProblemDetail> storeDown(RuntimeException ex) {
 		log.warn("read failed, store unavailable: {}", ex.getMessage());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
-					"the store behind this answer is not reachable; retry shortly"));
+		return unavailable("store-unavailable", "Store unavailable",
+				"the store behind this answer is not reachable; retry shortly");
 	}
 
 }
