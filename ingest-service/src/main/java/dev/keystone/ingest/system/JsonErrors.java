@@ -1,5 +1,7 @@
 package dev.keystone.ingest.system;
 
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -10,6 +12,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * without the parser's internals.
  */
 public final class JsonErrors {
+
+	/**
+	 * The parser names the method holding a limit ("from
+	 * `StreamReadConstraints.getMaxNestingDepth()`"); the client needs only the limit.
+	 */
+	private static final Pattern LIMIT_SOURCE = Pattern.compile(", from `[^`]*`");
 
 	private JsonErrors() {
 	}
@@ -42,7 +50,8 @@ public final class JsonErrors {
 			return "malformed JSON";
 		}
 		int newline = message.indexOf('\n');
-		return (newline < 0) ? message : message.substring(0, newline);
+		String line = (newline < 0) ? message : message.substring(0, newline);
+		return LIMIT_SOURCE.matcher(line).replaceAll("");
 	}
 
 }
