@@ -4,46 +4,30 @@ import java.time.Duration;
 import java.util.UUID;
 
 import dev.keystone.events.Topics;
-import dev.keystone.ingest.IngestClient;
+import dev.keystone.ingest.IngestIntegrationTest;
 import dev.keystone.ingest.IngestClient.Reply;
 import dev.keystone.testkit.KeystoneStack;
-import dev.keystone.testkit.KeystoneStackProperties;
 import dev.keystone.testkit.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CatalogIT {
+class CatalogIT extends IngestIntegrationTest {
 
 	private static final String DARK = """
 			{"name": "Dark", "genres": ["drama", "sci-fi"], "durationMs": 3120000, "releaseYear": 2017}""";
 
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		KeystoneStackProperties.register(registry);
-	}
-
 	@Test
 	void createsReadsUpdatesAndDeletesATitleOnTheCompactedTopic() {
-		IngestClient client = new IngestClient(this.port);
 		String titleId = "title-" + UUID.randomUUID();
 		String path = "/v1/catalog/titles/" + titleId;
 		try (TopicProbe catalog = TopicProbe.from(KeystoneStack.shared(), Topics.CATALOG_TITLES)) {
-			Reply created = client.request("PUT", path, DARK);
-			Reply updated = client.request("PUT", path, DARK.replace("2017", "2018"));
-			Reply read = client.request("GET", path, null);
-			Reply deleted = client.request("DELETE", path, null);
-			Reply gone = client.request("GET", path, null);
+			Reply created = this.client.request("PUT", path, DARK);
+			Reply updated = this.client.request("PUT", path, DARK.replace("2017", "2018"));
+			Reply read = this.client.request("GET", path, null);
+			Reply deleted = this.client.request("DELETE", path, null);
+			Reply gone = this.client.request("GET", path, null);
 
 			assertThat(created.status()).isEqualTo(201);
 			assertThat(updated.status()).isEqualTo(200);
@@ -64,13 +48,12 @@ class CatalogIT {
 
 	@Test
 	void rejectsInvalidTitlesWithFieldProblems() {
-		IngestClient client = new IngestClient(this.port);
 
-		Reply invalid = client.request("PUT", "/v1/catalog/titles/t-1",
+		Reply invalid = this.client.request("PUT", "/v1/catalog/titles/t-1",
 				"{\"name\": \" \", \"durationMs\": -1, \"releaseYear\": 1200}");
-		Reply unknownField = client.request("PUT", "/v1/catalog/titles/t-1", "{\"name\": \"x\", \"rating\": 5}");
-		Reply badId = client.request("PUT", "/v1/catalog/titles/bad%20id", DARK);
-		Reply missing = client.request("DELETE", "/v1/catalog/titles/never-" + UUID.randomUUID(), null);
+		Reply unknownField = this.client.request("PUT", "/v1/catalog/titles/t-1", "{\"name\": \"x\", \"rating\": 5}");
+		Reply badId = this.client.request("PUT", "/v1/catalog/titles/bad%20id", DARK);
+		Reply missing = this.client.request("DELETE", "/v1/catalog/titles/never-" + UUID.randomUUID(), null);
 
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name",

@@ -4,16 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import dev.keystone.ingest.IngestClient;
+import dev.keystone.ingest.IngestIntegrationTest;
 import dev.keystone.ingest.IngestClient.Reply;
-import dev.keystone.testkit.KeystoneStackProperties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,18 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile and clumsy payloads: each gets the specific 4xx a client can act on, as
  * problem+json, never a 5xx and never a trace of the implementation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BadInputIT {
+class BadInputIT extends IngestIntegrationTest {
 
 	private static final String OK = "\"type\": \"click\", \"timestamp\": 1, \"deviceId\": \"d1\"";
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		KeystoneStackProperties.register(registry);
-	}
 
 	static Stream<Arguments> corpus() {
 		return Stream.of(bad("empty body", "", 400, "empty"), bad("only whitespace", "  \n ", 400, "empty"),
@@ -96,7 +82,7 @@ class BadInputIT {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("corpus")
 	void answersSpecificClientErrors(String name, String body, int status, String hint) {
-		Reply reply = new IngestClient(this.port).json(body);
+		Reply reply = this.client.json(body);
 
 		assertSpecificClientError(reply, status);
 		assertThat(reply.body()).contains(hint);
@@ -106,7 +92,7 @@ class BadInputIT {
 	@MethodSource("rawCorpus")
 	void answersSpecificClientErrorsForRawBytes(String name, byte[] body, String contentType, String encoding,
 			int status) {
-		assertSpecificClientError(new IngestClient(this.port).post(contentType, encoding, body), status);
+		assertSpecificClientError(this.client.post(contentType, encoding, body), status);
 	}
 
 	private static void assertSpecificClientError(Reply reply, int status) {

@@ -7,52 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keystone.events.Topics;
 import dev.keystone.ingest.IngestClient;
+import dev.keystone.ingest.IngestIntegrationTest;
 import dev.keystone.ingest.IngestClient.Reply;
-import dev.keystone.testkit.KeystoneStack;
-import dev.keystone.testkit.KeystoneStackProperties;
-import dev.keystone.testkit.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EventsIngestIT {
-
-	private static final ObjectMapper MAPPER = new ObjectMapper();
-
-	@LocalServerPort
-	int port;
-
-	private IngestClient client;
-
-	private TopicProbe raw;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		KeystoneStackProperties.register(registry);
-	}
-
-	@BeforeEach
-	void watchRawTopic() {
-		this.client = new IngestClient(this.port);
-		this.raw = TopicProbe.from(KeystoneStack.shared(), Topics.EVENTS_RAW);
-	}
-
-	@AfterEach
-	void closeProbe() {
-		this.raw.close();
-	}
+class EventsIngestIT extends IngestIntegrationTest {
 
 	@Test
 	void acceptsOneEventAndWritesItKeyedByDeviceWithIngestStamps() throws Exception {
@@ -203,13 +166,6 @@ class EventsIngestIT {
 		assertThat(text.contentType()).startsWith("application/problem+json");
 		assertThat(brotli.status()).isEqualTo(415);
 		assertThat(brotli.json().get("detail").asText()).contains("br");
-	}
-
-	private ConsumerRecord<String, String> onlyRecordOf(String device) {
-		List<ConsumerRecord<String, String>> records = this.raw.await((r) -> device.equals(r.key()), 1,
-				Duration.ofSeconds(30));
-		assertThat(records).hasSize(1);
-		return records.get(0);
 	}
 
 }

@@ -7,52 +7,15 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keystone.events.Topics;
 import dev.keystone.ingest.IngestClient;
+import dev.keystone.ingest.IngestIntegrationTest;
 import dev.keystone.ingest.IngestClient.Reply;
-import dev.keystone.testkit.KeystoneStack;
-import dev.keystone.testkit.KeystoneStackProperties;
-import dev.keystone.testkit.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SegmentIngestIT {
-
-	private static final ObjectMapper MAPPER = new ObjectMapper();
-
-	@LocalServerPort
-	int port;
-
-	private IngestClient client;
-
-	private TopicProbe raw;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		KeystoneStackProperties.register(registry);
-	}
-
-	@BeforeEach
-	void watchRawTopic() {
-		this.client = new IngestClient(this.port);
-		this.raw = TopicProbe.from(KeystoneStack.shared(), Topics.EVENTS_RAW);
-	}
-
-	@AfterEach
-	void closeProbe() {
-		this.raw.close();
-	}
+class SegmentIngestIT extends IngestIntegrationTest {
 
 	@Test
 	void answersSuccessOnceAGzippedBatchIsOnKafka() throws Exception {
