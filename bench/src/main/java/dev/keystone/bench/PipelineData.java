@@ -108,8 +108,7 @@ final class PipelineData {
 					+ ":" + (i % 100) + "\",\"title\":{\"name\":\"" + titleName + "\",\"genres\":[\"" + genre
 					+ "\"]},\"deviceClass\":\"" + DEVICE_CLASSES[kind] + "\",\"processedAt\":\""
 					+ receivedAt.plusMillis(15) + "\"}";
-			// The same values, in the same order, routing-service gathers into
-			// searchText.
+			// The values routing-service gathers into searchText, in its order.
 			String searchText = String.join(" ", eventId, type, deviceId, DEVICE_TYPES[kind], DEVICE_CLASSES[kind],
 					profileId, sessionId, titleId, country, appVersion, titleName, genre, "bitrateKbps",
 					String.valueOf(bitrate), "cdn", cdn);

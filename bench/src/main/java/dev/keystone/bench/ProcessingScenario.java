@@ -282,10 +282,8 @@ final class ProcessingScenario {
 					throw new IllegalStateException("processing-service did not finish the backlog within "
 							+ DRAIN_TIMEOUT + ": " + process.committed + " of " + events);
 				}
-				// The internal window topic is written in transactions: each partition
-				// may
-				// end with a commit marker that a caught-up consumer need not have
-				// passed.
+				// The internal window topic is written in transactions: a partition
+				// may end with a commit marker a caught-up consumer need not pass.
 				behind = observe(admin, process, 1);
 				if (System.nanoTime() >= nextLog) {
 					Report.progress("processing-service committed %,d of %,d raw events; %,d behind", process.committed,

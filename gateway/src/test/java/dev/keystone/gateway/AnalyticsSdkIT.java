@@ -92,8 +92,7 @@ class AnalyticsSdkIT {
 		assertThat(texts(report.get("segmentErrors"))).isNotEmpty().allSatisfy((e) -> assertThat(e).contains("401"));
 		assertThat(texts(report.get("rudderErrors"))).isNotEmpty().allSatisfy((e) -> assertThat(e).contains("401"));
 
-		// Every playback event once, the resent Segment message included, with its
-		// session.
+		// Every playback event once with its session, the resent Segment message too.
 		JsonNode playback = awaitAnswer("/v1/events?size=100&titleId=" + TITLE,
 				(answer) -> answer.get("total").asLong() >= 9);
 		List<String> types = playback.get("events").findValuesAsText("type");
@@ -110,8 +109,7 @@ class AnalyticsSdkIT {
 		assertThat(Instant.parse(segStart.get("timestamp").asText())).isBetween(minute.plusMillis(500),
 				minute.plusMillis(1500));
 
-		// Exact distinct viewers per window; the custom event naming the title is not
-		// one.
+		// Exact distinct viewers per window; a custom event naming the title adds none.
 		ingestTick(minute.plusSeconds(80));
 		JsonNode tenSeconds = awaitAnswer(
 				"/v1/titles/" + TITLE + "/viewers?window=10s&from=" + minute + "&to=" + minute.plusSeconds(20),

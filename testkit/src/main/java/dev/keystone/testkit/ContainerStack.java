@@ -32,7 +32,7 @@ final class ContainerStack implements KeystoneStack {
 	static ContainerStack start() {
 		KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:3.9.1"));
 		ElasticsearchContainer elasticsearch = new ElasticsearchContainer(
-				DockerImageName.parse("docker.elastic.co/elasticsearch/elasticsearch:8.19.7"))
+				DockerImageName.parse("docker.elastic.co/elasticsearch/elasticsearch:8.19.21"))
 			.withEnv(Map.of("xpack.security.enabled", "false", "ES_JAVA_OPTS", "-Xms512m -Xmx512m"));
 		CassandraContainer cassandra = new CassandraContainer(DockerImageName.parse("cassandra:5.0"));
 		Startables.deepStart(kafka, elasticsearch, cassandra).join();

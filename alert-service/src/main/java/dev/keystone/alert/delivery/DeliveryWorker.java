@@ -260,9 +260,7 @@ final class DeliveryWorker implements Runnable {
 		}
 		catch (KafkaException ex) {
 			// Fenced (the partitions moved to another replica) or the broker is away:
-			// what
-			// was sent is sent again from the last commit, with the same notification
-			// ids.
+			// what was sent is sent again from the last commit, with the same ids.
 			log.warn("receiver={} could not record {} deliveries, they will be retried: {}", this.receiver.name(),
 					entries.size(), ex.toString());
 			throw ex;

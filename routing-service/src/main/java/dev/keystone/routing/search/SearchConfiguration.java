@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
@@ -26,9 +27,13 @@ class SearchConfiguration {
 		return new IndexSetup(client);
 	}
 
+	/**
+	 * Waits for the index setup: a document written before the template is in place would
+	 * create its day's index without the explicit mapping.
+	 */
 	@Bean
-	BulkWriter bulkWriter(ElasticsearchClient client, SinkSettings settings, MeterRegistry registry,
-			IndexSetup indexSetup) {
+	@DependsOn("indexSetup")
+	BulkWriter bulkWriter(ElasticsearchClient client, SinkSettings settings, MeterRegistry registry) {
 		return new BulkWriter(client, settings, registry);
 	}
 

@@ -172,7 +172,10 @@ class ViewerCountStore {
 				row.getLong("viewers"), row.getLong("events"));
 	}
 
-	/** Today and yesterday: a window that closed just after midnight still answers. */
+	/**
+	 * Tomorrow, today and yesterday, newest first: a window a fast device clock dated
+	 * past midnight is seen, and one that closed just after midnight still answers.
+	 */
 	private static List<LocalDate> recentDays(Instant now) {
 		LocalDate today = day(now);
 		return List.of(today.plusDays(1), today, today.minusDays(1));
