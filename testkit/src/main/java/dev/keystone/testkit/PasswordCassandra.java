@@ -7,14 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A Cassandra node of its own with PasswordAuthenticator, for tests of the services'
@@ -32,16 +28,10 @@ public final class PasswordCassandra implements AutoCloseable {
 
 	private static final String CASSANDRA_VERSION = "5.0.9";
 
-	private final Process process;
+	private final ScratchServer node;
 
-	private final Path home;
-
-	private final int port;
-
-	private PasswordCassandra(Process process, Path home, int port) {
-		this.process = process;
-		this.home = home;
-		this.port = port;
+	private PasswordCassandra(ScratchServer node) {
+		this.node = node;
 	}
 
 	/**
@@ -49,28 +39,26 @@ public final class PasswordCassandra implements AutoCloseable {
 	 * @return the running node
 	 */
 	public static PasswordCassandra start() {
-		Path root = ProjectRoot.find();
 		try {
-			Path lib = LauncherCache.fetched(root, "cassandra-" + CASSANDRA_VERSION);
-			Path home = Files.createTempDirectory("keystone-password-cassandra");
-			int port = LauncherCache.freePort();
-			Path conf = root.resolve("stack/conf");
+			ScratchServer.Workspace workspace = ScratchServer.prepare("Cassandra", "cassandra-" + CASSANDRA_VERSION,
+					"keystone-password-cassandra");
+			Path home = workspace.home();
+			Path conf = workspace.root().resolve("stack/conf");
 			String yaml = Files.readString(conf.resolve("cassandra.yaml"))
-				.replace("@PORT@", String.valueOf(port))
+				.replace("@PORT@", String.valueOf(workspace.port()))
 				.replace("@STORAGE_PORT@", String.valueOf(LauncherCache.freePort()))
 				.replace("@DATA_DIR@", home.resolve("data").toString())
 				.replace("authenticator: AllowAllAuthenticator", "authenticator: PasswordAuthenticator");
 			Path config = home.resolve("cassandra.yaml");
 			Files.writeString(config, yaml);
-			List<String> command = new ArrayList<>(
-					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m",
-							"-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
+			List<String> command = new ArrayList<>(List.of(ScratchServer.java(), "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+					"-XX:+ExitOnOutOfMemoryError"));
 			Files.readAllLines(conf.resolve("cassandra-jvm17.options"))
 				.stream()
 				.filter((line) -> !line.isBlank() && !line.startsWith("#"))
 				.forEach(command::add);
 			String jamm;
-			try (Stream<Path> jars = Files.list(lib)) {
+			try (Stream<Path> jars = Files.list(workspace.lib())) {
 				jamm = jars.filter((jar) -> jar.getFileName().toString().startsWith("jamm-"))
 					.findFirst()
 					.orElseThrow()
@@ -81,12 +69,10 @@ public final class PasswordCassandra implements AutoCloseable {
 					"-Dcassandra.storagedir=" + home.resolve("data"), "-Dcassandra.logdir=" + home.resolve("logs"),
 					"-Dcassandra.jmx.local.port=" + LauncherCache.freePort(),
 					"-Dcassandra.skip_wait_for_gossip_to_settle=0", "-Dcassandra.superuser_setup_delay_ms=0",
-					"-Dlogback.configurationFile=" + conf.resolve("logback.xml"), "-cp", lib + "/*",
+					"-Dlogback.configurationFile=" + conf.resolve("logback.xml"), "-cp", workspace.lib() + "/*",
 					"org.apache.cassandra.service.CassandraDaemon"));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(home.resolve("console.log").toFile())
-				.start();
-			PasswordCassandra cassandra = new PasswordCassandra(process, home, port);
+			PasswordCassandra cassandra = new PasswordCassandra(
+					ScratchServer.start(workspace, Duration.ofSeconds(30), command));
 			cassandra.awaitLogin();
 			return cassandra;
 		}
@@ -97,7 +83,7 @@ public final class PasswordCassandra implements AutoCloseable {
 
 	/** {@code host:port} for CASSANDRA_CONTACT_POINTS. */
 	public String contactPoint() {
-		return "127.0.0.1:" + this.port;
+		return this.node.address();
 	}
 
 	/**
@@ -106,7 +92,7 @@ public final class PasswordCassandra implements AutoCloseable {
 	 */
 	public CqlSession session() {
 		return CqlSession.builder()
-			.addContactPoint(new InetSocketAddress("127.0.0.1", this.port))
+			.addContactPoint(new InetSocketAddress("127.0.0.1", this.node.port()))
 			.withLocalDatacenter("datacenter1")
 			.withAuthCredentials(USERNAME, PASSWORD)
 			.build();
@@ -114,30 +100,11 @@ public final class PasswordCassandra implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor();
-			}
-			try (Stream<Path> files = Files.walk(this.home)) {
-				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(file);
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.node.close();
 	}
 
 	private void awaitLogin() {
-		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("Cassandra exited; see " + this.home.resolve("console.log"));
-			}
+		this.node.awaitReady(Duration.ofSeconds(120), Duration.ofSeconds(1), () -> {
 			try (CqlSession session = session()) {
 				return session.execute("SELECT release_version FROM system.local").one() != null;
 			}

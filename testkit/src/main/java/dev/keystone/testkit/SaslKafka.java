@@ -2,10 +2,11 @@ package dev.keystone.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,8 +17,6 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.SaslConfigs;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A Kafka broker of its own whose only client listener is SASL_PLAINTEXT with the PLAIN
@@ -35,16 +34,10 @@ public final class SaslKafka implements AutoCloseable {
 
 	private static final String KAFKA_VERSION = "3.9.1";
 
-	private final Process process;
+	private final ScratchServer broker;
 
-	private final Path home;
-
-	private final int port;
-
-	private SaslKafka(Process process, Path home, int port) {
-		this.process = process;
-		this.home = home;
-		this.port = port;
+	private SaslKafka(ScratchServer broker) {
+		this.broker = broker;
 	}
 
 	/**
@@ -52,24 +45,19 @@ public final class SaslKafka implements AutoCloseable {
 	 * @return the running broker
 	 */
 	public static SaslKafka start() {
-		Path root = ProjectRoot.find();
 		try {
-			Path lib = LauncherCache.fetched(root, "kafka-" + KAFKA_VERSION);
-			Path home = Files.createTempDirectory("keystone-sasl-kafka");
-			int port = LauncherCache.freePort();
+			ScratchServer.Workspace workspace = ScratchServer.prepare("SASL Kafka", "kafka-" + KAFKA_VERSION,
+					"keystone-sasl-kafka");
+			Path home = workspace.home();
 			int controllerPort = LauncherCache.freePort();
 			Path config = home.resolve("server.properties");
-			Files.writeString(config, serverProperties(home, port, controllerPort));
-			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			String classpath = lib + "/*";
+			Files.writeString(config, serverProperties(home, workspace.port(), controllerPort));
+			String java = ScratchServer.java();
+			String classpath = workspace.lib() + "/*";
 			LauncherCache.run(List.of(java, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId(),
 					"-c", config.toString()), home.resolve("format.log"));
-			Process process = new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-cp", classpath, "kafka.Kafka",
-					config.toString())
-				.redirectErrorStream(true)
-				.redirectOutput(home.resolve("console.log").toFile())
-				.start();
-			SaslKafka kafka = new SaslKafka(process, home, port);
+			SaslKafka kafka = new SaslKafka(ScratchServer.start(workspace, Duration.ofSeconds(20),
+					List.of(java, "-Xms256m", "-Xmx256m", "-cp", classpath, "kafka.Kafka", config.toString())));
 			kafka.awaitLogin();
 			return kafka;
 		}
@@ -79,7 +67,7 @@ public final class SaslKafka implements AutoCloseable {
 	}
 
 	public String bootstrapServers() {
-		return "127.0.0.1:" + this.port;
+		return this.broker.address();
 	}
 
 	/**
@@ -112,30 +100,11 @@ public final class SaslKafka implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor();
-			}
-			try (Stream<Path> files = Files.walk(this.home)) {
-				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(file);
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.broker.close();
 	}
 
 	private void awaitLogin() {
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("SASL Kafka exited; see " + this.home.resolve("console.log"));
-			}
+		this.broker.awaitReady(Duration.ofSeconds(60), Duration.ofMillis(500), () -> {
 			try (Admin admin = Admin.create(clientProperties())) {
 				return admin.describeCluster().nodes().get().size() == 1;
 			}
@@ -170,24 +139,9 @@ public final class SaslKafka implements AutoCloseable {
 
 	private static String clusterId() {
 		UUID uuid = UUID.randomUUID();
-		java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+		ByteBuffer bytes = ByteBuffer.allocate(16);
 		bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
-	}
-
-	private static void run(List<String> command, Path log) throws IOException {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			if (process.waitFor() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
 	}
 
 }
