@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keystone.events.http.KeystoneHeaders;
 import dev.keystone.ingest.events.EventBatch;
 import dev.keystone.ingest.events.EventBatchReader;
 import dev.keystone.ingest.events.EventIntake;
@@ -32,9 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class SegmentController {
-
-	/** As {@code POST /v1/events}: the gateway charges the key's event rate with it. */
-	static final String EVENT_COUNT_HEADER = "Keystone-Event-Count";
 
 	private static final Map<String, Boolean> SUCCESS = Map.of("success", true);
 
@@ -91,7 +89,7 @@ class SegmentController {
 
 	private ResponseEntity<Map<String, Boolean>> ingest(EventBatch batch) {
 		int written = this.intake.ingestAll(batch, SegmentMapper.FIELD_NAMES);
-		return ResponseEntity.ok().header(EVENT_COUNT_HEADER, String.valueOf(written)).body(SUCCESS);
+		return ResponseEntity.ok().header(KeystoneHeaders.EVENT_COUNT, String.valueOf(written)).body(SUCCESS);
 	}
 
 	/**

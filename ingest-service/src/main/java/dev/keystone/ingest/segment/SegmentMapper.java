@@ -171,8 +171,7 @@ final class SegmentMapper {
 		event.put("profileId", (userId != null) ? userId : anonymousId);
 		String deviceId = text(message.path("context").path("device"), "id");
 		if (deviceId == null) {
-			// A server-side call may know the user only; the user then stands for the
-			// device.
+			// A server-side call may know only the user, who then stands for the device.
 			deviceId = (anonymousId != null) ? anonymousId : userId;
 		}
 		event.put("deviceId", deviceId);
