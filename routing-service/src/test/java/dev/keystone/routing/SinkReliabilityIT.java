@@ -3,8 +3,13 @@ package dev.keystone.routing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.internal.core.context.InternalDriverContext;
+import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Topics;
@@ -15,6 +20,9 @@ import dev.keystone.testkit.TopicProbe;
 import dev.keystone.testkit.TopicWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +35,14 @@ class SinkReliabilityIT extends RoutingIntegrationTest {
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+
+	private static final String VIEWER_BINDING = "storeViewerCounts-in-0";
+
+	@Autowired
+	private BindingsLifecycleController bindings;
+
+	@Autowired
+	private CqlSession session;
 
 	@Test
 	void redeliveredRecordsLeaveExactlyOneCopy() {
@@ -128,6 +144,51 @@ class SinkReliabilityIT extends RoutingIntegrationTest {
 			.until(() -> viewerPoints(title, start).size() == 10);
 		assertThat(viewerPoints(title, start).findValuesAsText("viewers")).containsExactly("1", "2", "3", "4", "5", "6",
 				"7", "8", "9", "10");
+	}
+
+	@Test
+	void storesEveryCountOnceWhenOverlappingBatchesAreCutOffByARestart() {
+		String prefix = title();
+		int titles = 300;
+		int windows = 10;
+		Instant start = NOW.minus(Duration.ofHours(4));
+		try (TopicWriter writer = TopicWriter.to(KeystoneStack.shared())) {
+			for (int round = 0; round < 2; round++) {
+				for (int t = 0; t < titles; t++) {
+					for (int w = round * windows / 2; w < (round + 1) * windows / 2; w++) {
+						Instant window = start.plusSeconds(10L * w);
+						writer.send(Topics.VIEWERS_COUNTS, prefix + t, PipelineRecords.viewerCount(prefix + t, "10s",
+								window, window.plusSeconds(10), t * 100L + w));
+					}
+				}
+				if (round == 0) {
+					this.bindings.changeState(VIEWER_BINDING, BindingsLifecycleController.State.STOPPED);
+					this.bindings.changeState(VIEWER_BINDING, BindingsLifecycleController.State.STARTED);
+				}
+			}
+		}
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(2))
+			.ignoreExceptions()
+			.until(() -> viewerPoints(prefix + (titles - 1), start).size() == windows);
+		for (int t = 0; t < titles; t++) {
+			List<String> expected = new ArrayList<>();
+			for (int w = 0; w < windows; w++) {
+				expected.add(Long.toString(t * 100L + w));
+			}
+			int title = t;
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(viewerPoints(prefix + title, start).findValuesAsText("viewers"))
+					.containsExactlyElementsOf(expected));
+		}
+	}
+
+	@Test
+	void queuesCassandraWritesBeyondTheConcurrencyLimitInsteadOfFailingThem() {
+		assertThat(((InternalDriverContext) this.session.getContext()).getRequestThrottler())
+			.isInstanceOf(ConcurrencyLimitingRequestThrottler.class);
 	}
 
 	private void awaitEvents(String title, int expected) {

@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,20 +21,34 @@ import dev.keystone.events.ViewerCount;
 import dev.keystone.events.Window;
 import dev.keystone.routing.sink.RejectionPublisher;
 import dev.keystone.routing.sink.SinkMetrics;
+import dev.keystone.routing.sink.SinkSettings;
 import dev.keystone.routing.sink.SinkStatus;
 import dev.keystone.routing.sink.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
 
 /**
- * Writes each batch of {@code viewers.counts} to Cassandra with concurrent upserts. The
- * batch returns, and so its offsets commit, only when every write was acknowledged; a
- * record that is not a viewer count goes to {@code events.rejected}.
+ * Writes each batch of {@code viewers.counts} to Cassandra with concurrent upserts, and
+ * returns before they land, so the next poll's writes go out while this batch's finish:
+ * waiting for every write of a batch before reading the next left the store idle between
+ * polls. A batch is acknowledged, and so its offsets committed, only once Cassandra took
+ * every write of it and of every batch read before it ({@link InOrderAcknowledgments}); a
+ * write that fails is tried again with growing pauses until it lands. Writes under way
+ * are bounded ({@link ViewerWrites}); a batch that finds no room in time is handed back
+ * to the consumer's paced retry. After a restart the unacknowledged batches are read
+ * again and their upserts overwrite what already landed. A record that is not a viewer
+ * count goes to {@code events.rejected}.
  */
-class ViewerCountSink implements Consumer<List<String>> {
-
-	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+class ViewerCountSink implements Consumer<Message<List<String>>>, AutoCloseable {
 
 	private static final int STORED_WINDOWS = 10_000;
+
+	private static final Logger log = LoggerFactory.getLogger(ViewerCountSink.class);
 
 	private final ViewerCountStore store;
 
@@ -50,10 +62,20 @@ class ViewerCountSink implements Consumer<List<String>> {
 
 	private final ViewerGauges gauges;
 
+	private final SinkSettings retries;
+
+	private final ViewerWrites limits;
+
+	private final Semaphore room;
+
+	private final InOrderAcknowledgments acknowledgments = new InOrderAcknowledgments();
+
+	private volatile boolean closed;
+
 	/**
 	 * Windows already recorded, newest last: every title of a window arrives at about the
-	 * same time, and the window needs recording once, not once per title. Only the
-	 * binding's one listener thread uses it.
+	 * same time, and the window needs recording once, not once per title. Guarded by
+	 * itself: batches land on the driver's threads.
 	 */
 	private final Map<ViewerCountStore.StoredWindow, Boolean> storedWindows = new LinkedHashMap<>(256, 0.75f, true) {
 
@@ -65,62 +87,138 @@ class ViewerCountSink implements Consumer<List<String>> {
 	};
 
 	ViewerCountSink(ViewerCountStore store, ObjectMapper mapper, RejectionPublisher rejections, SinkStatus status,
-			MeterRegistry registry) {
+			SinkSettings retries, ViewerWrites limits, MeterRegistry registry) {
 		this.store = store;
 		this.mapper = mapper;
 		this.rejections = rejections;
 		this.status = status;
+		this.retries = retries;
+		this.limits = limits;
+		this.room = new Semaphore(limits.maxInFlight());
 		this.metrics = SinkMetrics.of(registry, "cassandra");
 		this.gauges = new ViewerGauges(registry);
 	}
 
 	@Override
-	public void accept(List<String> records) {
-		List<CompletionStage<AsyncResultSet>> writes = new ArrayList<>(records.size() * 2);
-		Set<ViewerCountStore.StoredWindow> windows = new LinkedHashSet<>();
-		List<ViewerCount> counts = new ArrayList<>(records.size());
-		long started = System.nanoTime();
-		try {
-			for (String record : records) {
-				ViewerCount count = parse(record);
-				if (count != null) {
-					writes.addAll(this.store.write(count));
-					windows.add(ViewerCountStore.StoredWindow.of(count));
-					counts.add(count);
-				}
-			}
-			windows.removeAll(this.storedWindows.keySet());
-			windows.forEach((window) -> writes.add(this.store.writeWindow(window)));
-			CompletableFuture
-				.allOf(writes.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
-				.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+	public void accept(Message<List<String>> message) {
+		Acknowledgment acknowledgment = message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
+		if (acknowledgment == null) {
+			throw new IllegalStateException("the viewer-count binding must acknowledge manually (ackMode MANUAL)");
 		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			this.status.waitingFor("cassandra", String.valueOf(ex.getMessage()));
-			throw new StoreUnavailableException("cassandra did not take a batch of viewer counts", ex);
+		List<ViewerCount> counts = new ArrayList<>(message.getPayload().size());
+		for (String record : message.getPayload()) {
+			ViewerCount count = parse(record);
+			if (count != null) {
+				counts.add(count);
+			}
+		}
+		Set<ViewerCountStore.StoredWindow> windows = newWindows(counts);
+		List<Statement<?>> writes = new ArrayList<>(counts.size() * 2 + windows.size());
+		counts.forEach((count) -> writes.addAll(this.store.writes(count)));
+		windows.forEach((window) -> writes.add(this.store.windowWrite(window)));
+		int places = Math.min(writes.size(), this.limits.maxInFlight());
+		awaitRoom(places);
+		InOrderAcknowledgments.Batch batch = this.acknowledgments.add(acknowledgment);
+		long started = System.nanoTime();
+		CompletableFuture.allOf(writes.stream().map(this::writeUntilTaken).toArray(CompletableFuture[]::new))
+			.whenComplete((done, error) -> {
+				this.room.release(places);
+				if (error == null) {
+					stored(batch, counts, windows, started);
+				}
+			});
+	}
+
+	/** Stops retrying: what has not landed is read again after the restart. */
+	@Override
+	public void close() {
+		this.closed = true;
+	}
+
+	private void awaitRoom(int places) {
+		try {
+			if (!this.room.tryAcquire(places, this.limits.roomTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new StoreUnavailableException("cassandra has not taken the writes under way within "
+						+ this.limits.roomTimeout() + "; batches waiting: " + this.acknowledgments.waiting(), null);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new StoreUnavailableException("interrupted while writing viewer counts", ex);
+			throw new StoreUnavailableException("interrupted while waiting to write viewer counts", ex);
 		}
-		finally {
-			this.metrics.writeTime().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+	}
+
+	private Set<ViewerCountStore.StoredWindow> newWindows(List<ViewerCount> counts) {
+		Set<ViewerCountStore.StoredWindow> windows = new LinkedHashSet<>();
+		counts.forEach((count) -> windows.add(ViewerCountStore.StoredWindow.of(count)));
+		synchronized (this.storedWindows) {
+			windows.removeAll(this.storedWindows.keySet());
 		}
-		windows.forEach((window) -> this.storedWindows.put(window, Boolean.TRUE));
-		this.status.writing("cassandra");
+		return windows;
+	}
+
+	private void stored(InOrderAcknowledgments.Batch batch, List<ViewerCount> counts,
+			Set<ViewerCountStore.StoredWindow> windows, long started) {
+		synchronized (this.storedWindows) {
+			windows.forEach((window) -> this.storedWindows.put(window, Boolean.TRUE));
+		}
+		this.metrics.writeTime().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		this.metrics.ok().increment(counts.size());
 		counts.forEach(this.gauges::record);
+		if (this.status.isPaused("cassandra")) {
+			log.info("store available again sink=cassandra");
+			this.status.writing("cassandra");
+		}
+		this.acknowledgments.stored(batch);
+	}
+
+	private CompletableFuture<Void> writeUntilTaken(Statement<?> write) {
+		CompletableFuture<Void> taken = new CompletableFuture<>();
+		attempt(write, taken, this.retries.initialBackoff());
+		return taken;
+	}
+
+	private void attempt(Statement<?> write, CompletableFuture<Void> taken, Duration pause) {
+		try {
+			this.store.execute(write).whenComplete((result, error) -> {
+				if (error == null) {
+					taken.complete(null);
+				}
+				else {
+					retryLater(write, taken, pause, error);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			retryLater(write, taken, pause, ex);
+		}
+	}
+
+	private void retryLater(Statement<?> write, CompletableFuture<Void> taken, Duration pause, Throwable error) {
+		if (this.closed) {
+			taken.completeExceptionally(error);
+			return;
+		}
+		if (!this.status.isPaused("cassandra")) {
+			log.warn("store unavailable, viewer-count writes retried sink=cassandra pause={} reason={}", pause,
+					error.getClass().getSimpleName() + ": " + error.getMessage());
+		}
+		this.status.waitingFor("cassandra", String.valueOf(error.getMessage()));
+		this.metrics.retried().increment();
+		Duration next = pause.multipliedBy(2);
+		Duration capped = (next.compareTo(this.retries.maxBackoff()) > 0) ? this.retries.maxBackoff() : next;
+		CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS)
+			.execute(() -> attempt(write, taken, capped));
 	}
 
 	private ViewerCount parse(String record) {
-		JsonNode original;
 		try {
-			original = this.mapper.readTree(record);
-			ViewerCount count = this.mapper.treeToValue(original, ViewerCount.class);
+			ViewerCount count = this.mapper.readValue(record, ViewerCount.class);
 			String problem = problem(count);
 			if (problem == null) {
 				return count;
 			}
+			JsonNode original = this.mapper.readTree(record);
 			reject(original.path("titleId").asText(null), problem, original);
 		}
 		catch (JsonProcessingException ex) {
@@ -133,6 +231,9 @@ class ViewerCountSink implements Consumer<List<String>> {
 	 * Why Cassandra must never be asked to store this count, or null when it may be.
 	 */
 	static String problem(ViewerCount count) {
+		if (count == null) {
+			return "not a viewer count: null";
+		}
 		if (count.titleId() == null || count.titleId().isBlank()) {
 			return "titleId missing";
 		}

@@ -17,6 +17,7 @@ import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import dev.keystone.events.ViewerCount;
 
 import org.springframework.core.io.ClassPathResource;
@@ -87,20 +88,30 @@ class ViewerCountStore {
 		}
 	}
 
-	/** The two writes of one count, started together. */
-	List<CompletionStage<AsyncResultSet>> write(ViewerCount count) {
+	/** The two upserts of one count. */
+	List<Statement<?>> writes(ViewerCount count) {
 		LocalDate day = day(count.start());
 		return List.of(
-				this.session.executeAsync(this.insertByTitle.bind(count.titleId(), count.window(), day, count.start(),
-						count.end(), count.viewers(), count.events())),
-				this.session.executeAsync(this.insertByWindow.bind(count.window(), count.start(), count.titleId(),
-						count.end(), count.viewers(), count.events())));
+				this.insertByTitle.bind(count.titleId(), count.window(), day, count.start(), count.end(),
+						count.viewers(), count.events()),
+				this.insertByWindow.bind(count.window(), count.start(), count.titleId(), count.end(), count.viewers(),
+						count.events()));
 	}
 
-	/** Records that counts exist for a window; the same for every title in it. */
-	CompletionStage<AsyncResultSet> writeWindow(StoredWindow window) {
-		return this.session
-			.executeAsync(this.insertWindow.bind(window.window(), day(window.start()), window.start(), window.end()));
+	/**
+	 * The upsert recording that counts exist for a window; the same for every title in
+	 * it.
+	 */
+	Statement<?> windowWrite(StoredWindow window) {
+		return this.insertWindow.bind(window.window(), day(window.start()), window.start(), window.end());
+	}
+
+	/**
+	 * Starts one write; every write is an upsert, so it may be repeated as often as
+	 * needed.
+	 */
+	CompletionStage<AsyncResultSet> execute(Statement<?> write) {
+		return this.session.executeAsync(write);
 	}
 
 	/**

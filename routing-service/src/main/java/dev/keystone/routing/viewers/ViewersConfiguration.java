@@ -1,13 +1,12 @@
 package dev.keystone.routing.viewers;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.function.Consumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.keystone.events.EventJson;
 import dev.keystone.routing.sink.RejectionPublisher;
+import dev.keystone.routing.sink.SinkSettings;
 import dev.keystone.routing.sink.SinkStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -23,9 +22,9 @@ class ViewersConfiguration {
 	}
 
 	@Bean
-	Consumer<List<String>> storeViewerCounts(ViewerCountStore store, RejectionPublisher rejections, SinkStatus status,
-			MeterRegistry registry) {
-		return new ViewerCountSink(store, EventJson.newMapper(), rejections, status, registry);
+	ViewerCountSink storeViewerCounts(ViewerCountStore store, RejectionPublisher rejections, SinkStatus status,
+			SinkSettings retries, ViewerWrites limits, MeterRegistry registry) {
+		return new ViewerCountSink(store, EventJson.newMapper(), rejections, status, retries, limits, registry);
 	}
 
 	@Bean
