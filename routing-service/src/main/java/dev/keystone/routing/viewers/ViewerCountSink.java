@@ -114,8 +114,8 @@ class ViewerCountSink implements Consumer<Message<List<String>>>, AutoCloseable 
 		}
 		Set<ViewerCountStore.StoredWindow> windows = newWindows(counts);
 		List<Statement<?>> writes = new ArrayList<>(counts.size() * 2 + windows.size());
-		counts.forEach((count) -> writes.addAll(this.store.writes(count)));
-		windows.forEach((window) -> writes.add(this.store.windowWrite(window)));
+		counts.forEach((count) -> this.store.writes(count).forEach((write) -> writes.add(limited(write))));
+		windows.forEach((window) -> writes.add(limited(this.store.windowWrite(window))));
 		int places = Math.min(writes.size(), this.limits.maxInFlight());
 		awaitRoom(places);
 		InOrderAcknowledgments.Batch batch = this.acknowledgments.add(acknowledgment);
@@ -127,6 +127,10 @@ class ViewerCountSink implements Consumer<Message<List<String>>>, AutoCloseable 
 					stored(batch, counts, windows, started);
 				}
 			});
+	}
+
+	private Statement<?> limited(Statement<?> write) {
+		return write.setTimeout(this.limits.timeout());
 	}
 
 	/** Stops retrying: what has not landed is read again after the restart. */

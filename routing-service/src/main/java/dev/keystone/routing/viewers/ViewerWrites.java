@@ -18,9 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * below the driver's throttler queue ({@code spring.cassandra.request.throttler}), which
  * fails requests beyond it
  * @param roomTimeout longest wait for room before the batch is handed back
+ * @param timeout how long one write may take before it is tried again; the driver counts
+ * the time a write waits in its throttler's queue, behind up to {@code maxInFlight}
+ * others, so this is well above the driver's request timeout, which the reads keep
  */
 @Validated
 @ConfigurationProperties("keystone.routing.viewers.writes")
-record ViewerWrites(@Min(1) int maxInFlight, @NotNull Duration roomTimeout) {
+record ViewerWrites(@Min(1) int maxInFlight, @NotNull Duration roomTimeout, @NotNull Duration timeout) {
 
 }
