@@ -1,7 +1,9 @@
 package dev.keystone.processing.windowing;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.keystone.events.Event;
@@ -99,6 +101,13 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 
 		private OpenSessions openSessions;
 
+		/**
+		 * The tallies of the open windows as objects, so an event does not read and
+		 * decode its window's tally from the store; the store is still written on every
+		 * change, and stays what a restarted task resumes from.
+		 */
+		private final Map<Bytes, Tally> openTallies = new HashMap<>();
+
 		private int partition;
 
 		private long observed;
@@ -112,6 +121,7 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 			this.context = context;
 			this.clockStore = context.getStateStore(CLOCK);
 			this.tallies = context.getStateStore(TALLIES);
+			this.openTallies.clear();
 			this.sessions = context.getStateStore(SESSIONS);
 			this.openSessions = OpenSessions.of(this.sessions);
 			this.partition = context.taskId().partition();
@@ -151,8 +161,12 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 			Series series = contribution.series();
 			long end = series.start(time) + series.sizeMs();
 			Bytes key = WindowKeys.window(end, series, contribution.key());
-			byte[] stored = this.tallies.get(key);
-			Tally tally = (stored != null) ? Tally.of(stored, series.counters()) : new Tally(series.counters());
+			Tally tally = this.openTallies.get(key);
+			if (tally == null) {
+				byte[] stored = this.tallies.get(key);
+				tally = (stored != null) ? Tally.of(stored, series.counters()) : new Tally(series.counters());
+				this.openTallies.put(key, tally);
+			}
 			tally.add(series, contribution.counts());
 			if (contribution.session() != null) {
 				countSession(tally, end, series, contribution.key(), contribution.session());
@@ -217,6 +231,7 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 				this.context.forward(new Record<>(WindowKeys.key(window.key), new Staged.Wire(partial.bytes()),
 						WindowKeys.end(window.key)));
 				this.tallies.delete(window.key);
+				this.openTallies.remove(window.key);
 			}
 			this.openSessions.removeEndingBy(through).forEach(this.sessions::delete);
 			WindowRecord watermark = new WindowRecord.Watermark(this.partition, through);
