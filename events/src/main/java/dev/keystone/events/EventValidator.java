@@ -235,7 +235,29 @@ public final class EventValidator {
 				problem(field, "must be at most " + maxLength + " characters");
 				return null;
 			}
+			if (hasUnpairedSurrogate(text)) {
+				problem(field, "must be valid Unicode text; an unpaired surrogate (\\ud800-\\udfff) has no UTF-8 form");
+				return null;
+			}
 			return text;
+		}
+
+		/**
+		 * JSON can escape half a surrogate pair, which no UTF-8 text holds: as the record
+		 * key it would become "?" and no longer name the device.
+		 */
+		private static boolean hasUnpairedSurrogate(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (Character.isHighSurrogate(c) && i + 1 < text.length()
+						&& Character.isLowSurrogate(text.charAt(i + 1))) {
+					i++;
+				}
+				else if (Character.isSurrogate(c)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		<E extends Enum<E>> E enumValue(String field, Function<String, Optional<E>> parse, E[] allowed,

@@ -121,6 +121,19 @@ class EventValidatorTests {
 			.containsExactly(tuple("deviceId", "required; must not be blank"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "\\ud800", "a\\udfff", "\\ud83d", "x\\ude00\\ud83d" })
+	void rejectsTextWithAnUnpairedSurrogate(String escaped) {
+		assertThat(problems("{\"type\": \"click\", \"timestamp\": 1, \"deviceId\": \"" + escaped + "\"}"))
+			.extracting((problem) -> problem.toList().get(0))
+			.containsExactly("deviceId");
+	}
+
+	@Test
+	void acceptsTextWithPairedSurrogates() {
+		assertThat(problems("{\"type\": \"click\", \"timestamp\": 1, \"deviceId\": \"\\ud83d\\ude00\"}")).isEmpty();
+	}
+
 	@Test
 	void rejectsWrongTypes() {
 		assertThat(problems("""
