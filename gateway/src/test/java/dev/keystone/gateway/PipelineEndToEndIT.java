@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * The whole pipeline on real Kafka, Elasticsearch and Cassandra, used only through the
  * gateway: a title is registered, devices send playback events with resent duplicates and
  * invalid ones, and the read API must answer the exact distinct viewers per window, the
- * top titles, and each unique event once, enriched.
+ * top titles, and each unique event once, enriched; events arriving after their windows
+ * closed are stored flagged late without changing those windows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PipelineEndToEndIT {
@@ -157,6 +158,36 @@ class PipelineEndToEndIT {
 				.doesNotContain(RUN + "-old-1", RUN + "-future-1");
 			assertThat(search.get("events")).allSatisfy(
 					(event) -> assertThat(event.get("title").get("name").asText()).isEqualTo("End to End " + RUN));
+
+			// A device back online sends events whose windows have closed: stored,
+			// flagged,
+			// and the closed windows keep their counts.
+			ingest(List.of(event("late-1", "play_start", title, "s6", minute.plusSeconds(2)),
+					event("late-2", "play_start", title, "s7", Instant.now().minus(Duration.ofHours(1)))))
+				.expectStatus()
+				.isAccepted()
+				.expectBody()
+				.jsonPath("$.accepted")
+				.isEqualTo(2);
+			JsonNode late = awaitAnswer("/v1/events?size=100&late=true&titleId=" + title,
+					(answer) -> answer.get("total").asLong() >= 2);
+			assertThat(late.get("events").findValuesAsText("eventId")).containsExactlyInAnyOrder(RUN + "-late-1",
+					RUN + "-late-2");
+			assertThat(late.get("events")).allSatisfy((event) -> assertThat(event.get("late").asBoolean()).isTrue());
+			assertThat(awaitAnswer("/v1/events?size=100&titleId=" + title, (answer) -> true).get("total").asLong())
+				.isEqualTo(13);
+			assertThat(awaitAnswer(
+					"/v1/titles/" + title + "/viewers?window=10s&from=" + minute + "&to=" + minute.plusSeconds(20),
+					(answer) -> true)
+				.get("points")
+				.findValuesAsText("viewers")).containsExactly("5", "3");
+			assertThat(awaitAnswer(
+					"/v1/titles/" + title + "/viewers?window=1m&from=" + minute + "&to=" + minute.plusSeconds(60),
+					(answer) -> true)
+				.get("points")
+				.get(0)
+				.get("viewers")
+				.asLong()).isEqualTo(5);
 
 			List<ConsumerRecord<String, String>> rejections = rejected
 				.await((r) -> r.key() != null && r.key().startsWith(RUN), 2, Duration.ofSeconds(60));
