@@ -7,8 +7,9 @@ import java.util.List;
  * {@code routing prepare}, {@code routing measure}, {@code processing prepare},
  * {@code processing flink viewers|pipeline} (started by prepare),
  * {@code processing measure}, {@code recommendations prepare},
- * {@code recommendations measure} or {@code alerts}. {@code bench/run} starts the servers
- * and services a scenario needs and passes their addresses in {@link BenchSettings}.
+ * {@code recommendations measure}, {@code alerts}, {@code faults} or {@code soak}.
+ * {@code bench/run} starts the servers and services a scenario needs and passes their
+ * addresses in {@link BenchSettings}.
  */
 public final class Bench {
 
@@ -29,12 +30,14 @@ public final class Bench {
 			case "processing flink pipeline" -> new ProcessingScenario(settings).flinkPipeline();
 			case "processing measure" -> new ProcessingScenario(settings).measure();
 			case "alerts" -> new AlertScenario(settings).run();
+			case "faults" -> new FaultScenario(settings).run();
+			case "soak" -> new SoakScenario(settings).run();
 			case "recommendations prepare" -> new RecommendationScenario(settings).prepare();
 			case "recommendations measure" -> new RecommendationScenario(settings).measure();
 			default -> {
 				System.err.println("usage: Bench ingest | gateway | e2e | routing prepare | routing measure"
 						+ " | processing prepare | processing measure | recommendations prepare | recommendations measure"
-						+ " | alerts");
+						+ " | alerts | faults | soak");
 				System.exit(2);
 			}
 		}

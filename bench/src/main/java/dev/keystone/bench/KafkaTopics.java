@@ -96,6 +96,36 @@ final class KafkaTopics implements AutoCloseable {
 			.sum();
 	}
 
+	/**
+	 * Every committed value on a topic from its start to its current end, as text.
+	 */
+	List<String> readAll(String topic) throws InterruptedException, ExecutionException {
+		Properties props = new Properties();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
+		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+		List<TopicPartition> partitions = partitions(topic);
+		List<String> values = new java.util.ArrayList<>();
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+			while (System.nanoTime() < deadline
+					&& partitions.stream().anyMatch((p) -> consumer.position(p) < ends.get(p))) {
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					if (record.value() != null) {
+						values.add(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
+					}
+				}
+			}
+		}
+		return values;
+	}
+
 	/** Mean value size of up to {@code sample} records from the start of a topic. */
 	double averageValueBytes(String topic, int sample) throws InterruptedException, ExecutionException {
 		Properties props = new Properties();
