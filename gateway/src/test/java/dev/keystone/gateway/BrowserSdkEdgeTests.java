@@ -47,9 +47,7 @@ class BrowserSdkEdgeTests {
 
 	@DynamicPropertySource
 	static void configuration(DynamicPropertyRegistry registry) {
-		registry.add("INGEST_URL", () -> services.url("ingest"));
-		registry.add("ROUTING_URL", () -> services.url("routing"));
-		registry.add("ALERT_URL", () -> services.url("alert"));
+		services.serveBehind(registry);
 		registry.add("RECOMMENDATION_URL", () -> services.url("recommendation"));
 		registry.add("keystone.gateway.keys[0].name", () -> "web");
 		registry.add("keystone.gateway.keys[0].sha256", () -> GatewayEdgeTests.sha256(KEY));

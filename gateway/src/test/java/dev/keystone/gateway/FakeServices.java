@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 import dev.keystone.events.http.KeystoneHeaders;
 
 /**
@@ -32,6 +34,16 @@ final class FakeServices implements AutoCloseable {
 	final Map<String, String> lastBodies = new ConcurrentHashMap<>();
 
 	volatile int eventCount = 1;
+
+	/**
+	 * Points the gateway's ingest, routing and alert routes at these stand-ins; each test
+	 * decides what stands behind recommendation.
+	 */
+	void serveBehind(DynamicPropertyRegistry registry) {
+		registry.add("INGEST_URL", () -> url("ingest"));
+		registry.add("ROUTING_URL", () -> url("routing"));
+		registry.add("ALERT_URL", () -> url("alert"));
+	}
 
 	static FakeServices start() {
 		FakeServices services = new FakeServices();

@@ -52,9 +52,7 @@ class GatewayEdgeTests {
 
 	@DynamicPropertySource
 	static void configuration(DynamicPropertyRegistry registry) {
-		registry.add("INGEST_URL", () -> services.url("ingest"));
-		registry.add("ROUTING_URL", () -> services.url("routing"));
-		registry.add("ALERT_URL", () -> services.url("alert"));
+		services.serveBehind(registry);
 		registry.add("RECOMMENDATION_URL", GatewayEdgeTests::deadUrl);
 		registry.add("keystone.gateway.services.ingest-timeout", () -> "3s");
 		key(registry, 0, "all", ALL, "ingest,read,admin", null, null);
