@@ -141,7 +141,10 @@ public final class SaslKafka implements AutoCloseable {
 		UUID uuid = UUID.randomUUID();
 		ByteBuffer bytes = ByteBuffer.allocate(16);
 		bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+		String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+		// An id starting with '-' would be read as an option (1 in 64); 'A' keeps it 16
+		// bytes of base64.
+		return id.startsWith("-") ? "A" + id.substring(1) : id;
 	}
 
 }

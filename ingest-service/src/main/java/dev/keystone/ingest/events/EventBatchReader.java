@@ -93,6 +93,9 @@ public class EventBatchReader {
 			catch (ZipException ex) {
 				throw IngestRejection.malformed("Content-Encoding is gzip but the body is not gzip data");
 			}
+			catch (EOFException ex) {
+				throw IngestRejection.malformed("the gzip body is corrupt or truncated");
+			}
 		}
 		throw IngestRejection.unsupportedEncoding(contentEncoding);
 	}

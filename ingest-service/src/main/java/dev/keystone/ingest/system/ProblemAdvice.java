@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.keystone.events.Problem;
 import dev.keystone.events.http.ProblemTypes;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 				errors.size() + " field(s) are invalid; see errors");
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * The client closed the connection or sent less than its {@code Content-Length}: its
+	 * fault, not the service's, and nobody may be left to read the answer.
+	 */
+	@ExceptionHandler(ClientAbortException.class)
+	ResponseEntity<ProblemDetail> bodyCutShort(ClientAbortException ex) {
+		log.debug("request body ended early: {}", ex.toString());
+		return ResponseEntity.badRequest()
+			.body(ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+					"the request body ended before its declared length"));
 	}
 
 	@ExceptionHandler(Exception.class)

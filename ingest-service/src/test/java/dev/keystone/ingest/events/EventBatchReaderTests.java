@@ -114,6 +114,16 @@ class EventBatchReaderTests {
 	}
 
 	@Test
+	void refusesAGzipBodyCutShortInsideItsHeader() throws IOException {
+		byte[] header = Arrays.copyOf(gzip("{\"eventId\":\"e1\"}"), 4);
+
+		assertRejected(() -> this.reader.read(new ByteArrayInputStream(header), false, "gzip"), HttpStatus.BAD_REQUEST,
+				"the gzip body is corrupt or truncated");
+		assertRejected(() -> this.reader.read(new ByteArrayInputStream(new byte[0]), false, "gzip"),
+				HttpStatus.BAD_REQUEST, "the gzip body is corrupt or truncated");
+	}
+
+	@Test
 	void refusesAnEncodingItCannotDecode() {
 		assertRejected(() -> this.reader.read(body("{}"), false, "br"), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 				"Content-Encoding 'br' is not supported; send identity or gzip");
