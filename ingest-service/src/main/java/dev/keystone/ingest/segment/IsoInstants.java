@@ -16,8 +16,6 @@ import java.time.format.DateTimeParseException;
  */
 final class IsoInstants {
 
-	private static final int NANOS_PER_MILLI = 1_000_000;
-
 	private IsoInstants() {
 	}
 
@@ -84,11 +82,6 @@ final class IsoInstants {
 		}
 		long epochSecond = epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds;
 		return Instant.ofEpochSecond(epochSecond, nanos);
-	}
-
-	/** Milliseconds since the epoch, the precision of the SDKs' clocks. */
-	static long millis(Instant instant) {
-		return instant.getEpochSecond() * 1_000 + instant.getNano() / NANOS_PER_MILLI;
 	}
 
 	private static int offsetSeconds(String s, int position) {

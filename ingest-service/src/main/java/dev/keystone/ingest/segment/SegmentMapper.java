@@ -43,6 +43,11 @@ final class SegmentMapper {
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+	/** The range of epoch milliseconds, in which the clock correction is done. */
+	private static final Instant MIN_INSTANT = Instant.ofEpochMilli(Long.MIN_VALUE);
+
+	private static final Instant MAX_INSTANT = Instant.ofEpochMilli(Long.MAX_VALUE);
+
 	private SegmentMapper() {
 	}
 
@@ -191,13 +196,13 @@ final class SegmentMapper {
 				: batchSentAt;
 		long corrected;
 		if (happened == null) {
-			corrected = IsoInstants.millis(receivedAt);
+			corrected = receivedAt.toEpochMilli();
 		}
 		else if (sentAt == null) {
-			corrected = IsoInstants.millis(happened);
+			corrected = happened.toEpochMilli();
 		}
 		else {
-			corrected = IsoInstants.millis(receivedAt) - (IsoInstants.millis(sentAt) - IsoInstants.millis(happened));
+			corrected = receivedAt.toEpochMilli() - (sentAt.toEpochMilli() - happened.toEpochMilli());
 		}
 		event.put("timestamp", corrected);
 	}
@@ -226,6 +231,9 @@ final class SegmentMapper {
 			return Instant.ofEpochMilli(value.longValue());
 		}
 		Instant instant = value.isTextual() ? IsoInstants.parse(value.textValue()) : null;
+		if (instant != null && (instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX_INSTANT))) {
+			instant = null;
+		}
 		if (instant == null) {
 			problems
 				.add(new Problem(field, "must be an ISO-8601 date-time with offset, such as 2025-01-31T20:15:00.000Z"));

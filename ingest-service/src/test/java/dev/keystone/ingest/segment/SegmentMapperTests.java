@@ -206,6 +206,10 @@ class SegmentMapperTests {
 		assertThat(problems("{\"type\": \"page\", \"anonymousId\": \"a1\", \"timestamp\": \"yesterday\"}", null))
 			.extracting((problem) -> problem.toList().get(0))
 			.containsExactly("timestamp");
+		assertThat(problems(
+				"{\"type\": \"page\", \"anonymousId\": \"a1\", \"timestamp\": \"+999999999-12-31T23:59:59Z\"}", null))
+			.extracting((problem) -> problem.toList().get(0))
+			.containsExactly("timestamp");
 		assertThat(problems("[1]", null)).containsExactly(tuple("", "each message must be a JSON object"));
 	}
 
