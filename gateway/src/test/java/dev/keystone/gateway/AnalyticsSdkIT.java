@@ -17,7 +17,6 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keystone.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +50,7 @@ class AnalyticsSdkIT {
 
 	private static final Path SDKS = Path.of("src", "test", "node");
 
-	private static final List<ServiceProcess> services = new ArrayList<>();
+	private static PipelineServices pipeline;
 
 	@Autowired
 	WebTestClient client;
@@ -61,17 +60,7 @@ class AnalyticsSdkIT {
 
 	@DynamicPropertySource
 	static void pipeline(DynamicPropertyRegistry registry) {
-		String streamsId = "sdk-" + RUN;
-		ServiceProcess ingest = ServiceProcess.start("ingest-service", Map.of());
-		services.add(ingest);
-		services.add(ServiceProcess.start("processing-service", Map.of(),
-				"--keystone.processing.streams.application-id=" + streamsId,
-				"--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=target/" + streamsId,
-				"--spring.cloud.stream.kafka.streams.binder.configuration.auto.offset.reset=latest"));
-		ServiceProcess routing = ServiceProcess.start("routing-service", Map.of());
-		services.add(routing);
-		registry.add("INGEST_URL", ingest::url);
-		registry.add("ROUTING_URL", routing::url);
+		pipeline = PipelineServices.start("sdk-" + RUN, registry);
 		registry.add("keystone.gateway.keys[0].name", () -> "sdk");
 		registry.add("keystone.gateway.keys[0].sha256", () -> GatewayEdgeTests.sha256(KEY));
 		registry.add("keystone.gateway.keys[0].scopes", () -> "ingest,read");
@@ -79,7 +68,7 @@ class AnalyticsSdkIT {
 
 	@AfterAll
 	static void stopServices() {
-		services.forEach(ServiceProcess::close);
+		pipeline.close();
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Topics;
 import dev.keystone.testkit.KeystoneStack;
-import dev.keystone.testkit.ServiceProcess;
 import dev.keystone.testkit.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -48,24 +46,14 @@ class PipelineEndToEndIT {
 
 	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-	private static final List<ServiceProcess> services = new ArrayList<>();
+	private static PipelineServices pipeline;
 
 	@Autowired
 	WebTestClient client;
 
 	@DynamicPropertySource
 	static void pipeline(DynamicPropertyRegistry registry) {
-		String streamsId = "e2e-" + RUN;
-		ServiceProcess ingest = ServiceProcess.start("ingest-service", Map.of());
-		services.add(ingest);
-		services.add(ServiceProcess.start("processing-service", Map.of(),
-				"--keystone.processing.streams.application-id=" + streamsId,
-				"--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=target/" + streamsId,
-				"--spring.cloud.stream.kafka.streams.binder.configuration.auto.offset.reset=latest"));
-		ServiceProcess routing = ServiceProcess.start("routing-service", Map.of());
-		services.add(routing);
-		registry.add("INGEST_URL", ingest::url);
-		registry.add("ROUTING_URL", routing::url);
+		pipeline = PipelineServices.start("e2e-" + RUN, registry);
 		registry.add("keystone.gateway.keys[0].name", () -> "e2e");
 		registry.add("keystone.gateway.keys[0].sha256", () -> GatewayEdgeTests.sha256(KEY));
 		registry.add("keystone.gateway.keys[0].scopes", () -> "ingest,read,admin");
@@ -77,7 +65,7 @@ class PipelineEndToEndIT {
 
 	@AfterAll
 	static void stopServices() {
-		services.forEach(ServiceProcess::close);
+		pipeline.close();
 	}
 
 	@Test
