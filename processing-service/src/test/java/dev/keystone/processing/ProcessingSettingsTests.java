@@ -6,7 +6,7 @@ import dev.keystone.processing.anomaly.AnomalyThresholds;
 import dev.keystone.processing.cleansing.CleansingSettings;
 import dev.keystone.processing.system.StreamsSettings;
 import dev.keystone.processing.system.WindowSettings;
-import dev.keystone.processing.viewers.ViewerSketch;
+import dev.keystone.processing.windowing.SessionSketch;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -33,7 +33,7 @@ class ProcessingSettingsTests {
 				.isEqualTo(new CleansingSettings(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofHours(1)));
 			assertThat(context.getBean(WindowSettings.class))
 				.isEqualTo(new WindowSettings(Duration.ofSeconds(10), Duration.ofSeconds(5)));
-			assertThat(context.getBean(ViewerSketch.class)).isEqualTo(new ViewerSketch(10_000, 12));
+			assertThat(context.getBean(SessionSketch.class)).isEqualTo(new SessionSketch(10_000, 12));
 			AnomalyThresholds thresholds = context.getBean(AnomalyThresholds.class);
 			assertThat(thresholds.zScore()).isEqualTo(3);
 			assertThat(thresholds.warmupWindows()).isEqualTo(10);
@@ -76,16 +76,17 @@ class ProcessingSettingsTests {
 
 	@Test
 	void refusesToStartWithASketchTooSmallToBeUseful() {
-		this.runner.withPropertyValues("keystone.processing.viewers.lg-k=2").run((context) -> {
+		this.runner.withPropertyValues("keystone.processing.windows.sessions.lg-k=2").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("keystone.processing.windows.sessions")
 				.hasMessageContaining("lgK")
 				.hasMessageContaining("must be greater than or equal to 4");
 		});
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ CleansingSettings.class, WindowSettings.class, ViewerSketch.class,
+	@EnableConfigurationProperties({ CleansingSettings.class, WindowSettings.class, SessionSketch.class,
 			AnomalyThresholds.class, StreamsSettings.class })
 	static class Settings {
 

@@ -20,9 +20,9 @@ import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.system.WindowSettings;
 import dev.keystone.processing.viewers.ViewerContributor;
 import dev.keystone.processing.viewers.ViewerCounts;
-import dev.keystone.processing.viewers.ViewerSketch;
 import dev.keystone.processing.windowing.Contributor;
 import dev.keystone.processing.windowing.PartitionProgress;
+import dev.keystone.processing.windowing.SessionSketch;
 import dev.keystone.processing.windowing.Windowing;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
@@ -62,7 +62,7 @@ public final class TestPipeline implements AutoCloseable {
 		this.titles = driver.createInputTopic(Topics.CATALOG_TITLES, new StringSerializer(), new StringSerializer());
 	}
 
-	public static TestPipeline start(Path stateDir, Clock clock, MeterRegistry registry, ViewerSketch sketch,
+	public static TestPipeline start(Path stateDir, Clock clock, MeterRegistry registry, SessionSketch sketch,
 			AnomalyThresholds thresholds) {
 		ObjectMapper mapper = EventJson.newMapper();
 		StageCounters counters = new StageCounters(registry);

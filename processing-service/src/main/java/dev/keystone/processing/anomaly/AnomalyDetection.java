@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.windowing.ClosedWindow;
 import dev.keystone.processing.windowing.Closing;
-import dev.keystone.processing.windowing.Series;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -28,8 +27,8 @@ public final class AnomalyDetection {
 
 	public KStream<String, String> apply(KStream<String, Closing> closings) {
 		return closings
-			.filter((scope, closing) -> !(closing instanceof ClosedWindow window) || window.series() == Series.SCOPE_1M,
-					Named.as("anomaly-windows"))
+			.filter((scope, closing) -> !(closing instanceof ClosedWindow window)
+					|| window.series() == ScopeSeries.ONE_MINUTE, Named.as("anomaly-windows"))
 			.process(this.judge, Named.as("anomaly-judge"));
 	}
 

@@ -13,7 +13,6 @@ import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.windowing.ClosedThrough;
 import dev.keystone.processing.windowing.ClosedWindow;
 import dev.keystone.processing.windowing.Closing;
-import dev.keystone.processing.windowing.Series;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,7 +38,7 @@ final class Judge implements ProcessorSupplier<String, Closing, String, String> 
 
 	static final String STORE = "anomaly-baselines";
 
-	private static final long MINUTE_MS = Series.SCOPE_1M.sizeMs();
+	private static final long MINUTE_MS = ScopeSeries.ONE_MINUTE.sizeMs();
 
 	/**
 	 * A silent scope whose viewer baseline has fallen below one viewer is forgotten, so
@@ -111,7 +110,7 @@ final class Judge implements ProcessorSupplier<String, Closing, String, String> 
 			public void process(Record<String, Closing> record) {
 				if (record.value() instanceof ClosedWindow closed) {
 					this.newestWindow = Math.max(this.newestWindow, closed.start().toEpochMilli());
-					judge(closed.key(), closed.start(), closed.end(), new ScopeWindow(closed.counts()));
+					judge(closed.key(), closed.start(), closed.end(), ScopeWindow.of(closed));
 				}
 				else if (record.value() instanceof ClosedThrough through) {
 					sweepSilentScopes(through.through());
@@ -142,9 +141,8 @@ final class Judge implements ProcessorSupplier<String, Closing, String, String> 
 						}
 					});
 				}
-				ScopeWindow empty = new ScopeWindow(new long[Series.SCOPE_1M.counters()]);
 				for (String scope : silent) {
-					judge(scope, Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), empty);
+					judge(scope, Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), ScopeWindow.EMPTY);
 				}
 			}
 

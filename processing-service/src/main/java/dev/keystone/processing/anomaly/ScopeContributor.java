@@ -1,5 +1,6 @@
 package dev.keystone.processing.anomaly;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.keystone.events.DeviceType;
@@ -7,6 +8,7 @@ import dev.keystone.events.Event;
 import dev.keystone.events.EventType;
 import dev.keystone.processing.windowing.Contribution;
 import dev.keystone.processing.windowing.Contributor;
+import dev.keystone.processing.windowing.Increment;
 import dev.keystone.processing.windowing.Series;
 
 /**
@@ -16,35 +18,44 @@ import dev.keystone.processing.windowing.Series;
  */
 public final class ScopeContributor implements Contributor {
 
+	private static final Increment EVENT = Increment.of(ScopeSeries.COUNTERS).plus(ScopeSeries.EVENTS, 1);
+
+	private static final Increment ERROR = EVENT.inSessionSubset(ScopeSeries.ERROR_SESSIONS);
+
+	private static final Increment BUFFERING = EVENT.inSessionSubset(ScopeSeries.BUFFERING_SESSIONS);
+
+	private static final Increment CRASH = EVENT.plus(ScopeSeries.CRASHES, 1);
+
+	@Override
+	public List<Series> series() {
+		return List.of(ScopeSeries.ONE_MINUTE);
+	}
+
 	@Override
 	public void contribute(Event event, Consumer<Contribution> into) {
 		if (event.type() == null) {
 			return;
 		}
-		long[] counts = counts(event.type());
+		Series series = ScopeSeries.ONE_MINUTE;
+		Increment increment = increment(event.type());
 		String session = event.type().isPlayback() ? event.sessionId() : null;
 		if (event.titleId() != null) {
-			into.accept(new Contribution(Series.SCOPE_1M, "title:" + event.titleId(), session, counts));
+			into.accept(new Contribution(series, "title:" + event.titleId(), session, increment));
 		}
 		if (event.country() != null) {
-			into.accept(new Contribution(Series.SCOPE_1M, "country:" + event.country(), session, counts));
+			into.accept(new Contribution(series, "country:" + event.country(), session, increment));
 		}
 		DeviceType deviceType = (event.deviceType() != null) ? event.deviceType() : DeviceType.OTHER;
-		into.accept(new Contribution(Series.SCOPE_1M, "deviceClass:" + deviceType.deviceClass().wireName(), session,
-				counts));
+		into.accept(new Contribution(series, "deviceClass:" + deviceType.deviceClass().wireName(), session, increment));
 	}
 
-	private static long[] counts(EventType type) {
-		long[] counts = new long[Series.SCOPE_1M.counters()];
-		counts[ScopeWindow.EVENTS] = 1;
-		switch (type) {
-			case PLAYBACK_ERROR -> counts[ScopeWindow.ERROR_SESSIONS] = 1;
-			case BUFFERING_START -> counts[ScopeWindow.BUFFERING_SESSIONS] = 1;
-			case CRASH -> counts[ScopeWindow.CRASHES] = 1;
-			default -> {
-			}
-		}
-		return counts;
+	private static Increment increment(EventType type) {
+		return switch (type) {
+			case PLAYBACK_ERROR -> ERROR;
+			case BUFFERING_START -> BUFFERING;
+			case CRASH -> CRASH;
+			default -> EVENT;
+		};
 	}
 
 }

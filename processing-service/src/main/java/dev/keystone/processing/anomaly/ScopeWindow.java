@@ -1,42 +1,24 @@
 package dev.keystone.processing.anomaly;
 
-import dev.keystone.processing.windowing.Series;
+import dev.keystone.processing.windowing.ClosedWindow;
 
 /**
- * The counts of one scope in one closed window, from which every metric is computed. The
- * layout is that of {@link Series#SCOPE_1M}, filled by {@link ScopeContributor}.
+ * The counts of one scope in one closed window, from which every metric is computed.
+ *
+ * @param viewers distinct playback sessions
+ * @param errorSessions playback sessions with a {@code playback_error}
+ * @param bufferingSessions playback sessions with a {@code buffering_start}
  */
-record ScopeWindow(long[] counts) {
+record ScopeWindow(long viewers, long events, long errorSessions, long bufferingSessions, long crashes) {
 
-	static final int EVENTS = 1;
+	/** A minute in which the scope had no events. */
+	static final ScopeWindow EMPTY = new ScopeWindow(0, 0, 0, 0, 0);
 
-	/** Playback sessions with a {@code playback_error} in the window. */
-	static final int ERROR_SESSIONS = 2;
-
-	/** Playback sessions with a {@code buffering_start} in the window. */
-	static final int BUFFERING_SESSIONS = 3;
-
-	static final int CRASHES = 4;
-
-	long events() {
-		return this.counts[EVENTS];
-	}
-
-	long errorSessions() {
-		return this.counts[ERROR_SESSIONS];
-	}
-
-	long bufferingSessions() {
-		return this.counts[BUFFERING_SESSIONS];
-	}
-
-	long crashes() {
-		return this.counts[CRASHES];
-	}
-
-	/** Distinct playback sessions in the window. */
-	long viewers() {
-		return this.counts[Series.SESSIONS];
+	/** A closed window of {@link ScopeSeries#ONE_MINUTE}. */
+	static ScopeWindow of(ClosedWindow window) {
+		return new ScopeWindow(window.sessions(), window.count(ScopeSeries.EVENTS),
+				window.count(ScopeSeries.ERROR_SESSIONS), window.count(ScopeSeries.BUFFERING_SESSIONS),
+				window.count(ScopeSeries.CRASHES));
 	}
 
 	/**
@@ -45,7 +27,7 @@ record ScopeWindow(long[] counts) {
 	 * which may fall a little short of the subset, hence the bound.
 	 */
 	double shareOfSessions(long subset) {
-		return Math.min(1.0, (double) subset / viewers());
+		return Math.min(1.0, (double) subset / this.viewers);
 	}
 
 }

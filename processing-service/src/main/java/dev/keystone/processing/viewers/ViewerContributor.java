@@ -1,5 +1,6 @@
 package dev.keystone.processing.viewers;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.keystone.events.Event;
@@ -14,9 +15,10 @@ import dev.keystone.processing.windowing.Series;
  */
 public final class ViewerContributor implements Contributor {
 
-	static final int EVENTS = 1;
-
-	private static final long[] ONE_EVENT = { 0, 1 };
+	@Override
+	public List<Series> series() {
+		return ViewerSeries.ALL;
+	}
 
 	@Override
 	public void contribute(Event event, Consumer<Contribution> into) {
@@ -24,9 +26,9 @@ public final class ViewerContributor implements Contributor {
 				|| event.sessionId() == null) {
 			return;
 		}
-		for (Series series : new Series[] { Series.VIEWERS_10S, Series.VIEWERS_1M }) {
-			into.accept(new Contribution(series, event.titleId(), event.sessionId(), ONE_EVENT));
-			into.accept(new Contribution(series, ViewerCount.ALL_TITLES, event.sessionId(), ONE_EVENT));
+		for (Series series : ViewerSeries.ALL) {
+			into.accept(new Contribution(series, event.titleId(), event.sessionId(), ViewerSeries.PLAYBACK));
+			into.accept(new Contribution(series, ViewerCount.ALL_TITLES, event.sessionId(), ViewerSeries.PLAYBACK));
 		}
 	}
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.EventJson;
 import dev.keystone.events.ViewerCount;
 import dev.keystone.processing.windowing.ClosedWindow;
-import dev.keystone.processing.windowing.Series;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
@@ -22,12 +21,12 @@ public final class ViewerCounts {
 
 	public KStream<String, String> apply(KStream<String, ClosedWindow> closed) {
 		return closed
-			.filter((titleId, window) -> window.series() == Series.VIEWERS_10S || window.series() == Series.VIEWERS_1M,
-					Named.as("viewers-windows"))
+			.filter((titleId, window) -> ViewerSeries.ALL.contains(window.series()), Named.as("viewers-windows"))
 			.mapValues(
-					(window) -> EventJson.write(this.mapper,
-							new ViewerCount(window.key(), window.series().label(), window.start(), window.end(),
-									window.sessions(), window.counts()[ViewerContributor.EVENTS])),
+					(window) -> EventJson
+						.write(this.mapper,
+								new ViewerCount(window.key(), window.series().label(), window.start(), window.end(),
+										window.sessions(), window.count(ViewerSeries.EVENTS))),
 					Named.as("viewers-counts"));
 	}
 

@@ -6,10 +6,14 @@ package dev.keystone.processing.windowing;
  * @param series the kind of window
  * @param key the title or scope counted
  * @param session the session to count as distinct, or null
- * @param counts what to add to each counter; in the session counters of the series, a
- * non-zero value counts the session in that counter (once per window), and the
- * {@link Series#SESSIONS} slot is ignored: a session is always counted there
+ * @param increment what to add, in the layout of the series
  */
-public record Contribution(Series series, String key, String session, long[] counts) {
+public record Contribution(Series series, String key, String session, Increment increment) {
+
+	public Contribution {
+		if (increment.layout() != series.counters()) {
+			throw new IllegalArgumentException("an increment of " + increment.layout() + " for series " + series);
+		}
+	}
 
 }

@@ -23,10 +23,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * changelogged store holds one entry per session and window, written when the session is
  * counted for a new key, and rebuilds the index whenever the task starts. A session
  * normally has one title, country and device class, so one entry covers every key.
- * Sessions counted in a subset counter of a series (see {@link Series#sessionSubsets})
+ * Sessions counted in a session subset of a series (see {@link Counters#sessionSubset})
  * are kept under the key marked with that counter. Those subsets stay exact when the
- * key's session count has gone over to a sketch: they are the sessions that hit an error
- * or buffered, normally a small share.
+ * key's session count has gone over to a sketch, which is why a subset should be a small
+ * share of the sessions.
  */
 final class OpenSessions {
 
@@ -45,7 +45,7 @@ final class OpenSessions {
 
 	/**
 	 * The key under which a session counted in subset counter {@code counter} of a key is
-	 * kept: the counter's index as a leading character, which no title or scope key of
+	 * kept: the counter's position as a leading character, which no title or scope key of
 	 * the same series starts with.
 	 */
 	static String subsetKey(int counter, String key) {
@@ -68,7 +68,7 @@ final class OpenSessions {
 	List<String> of(long end, Series series, String key) {
 		List<String> sessions = new ArrayList<>();
 		window(end).forEach((entry, keys) -> {
-			if (WindowKeys.series(entry) == series && keys.contains(key)) {
+			if (WindowKeys.seriesId(entry) == series.id() && keys.contains(key)) {
 				sessions.add(WindowKeys.key(entry));
 			}
 		});

@@ -10,7 +10,6 @@ import dev.keystone.events.Event;
 import dev.keystone.processing.system.StageCounters;
 import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.system.WindowSettings;
-import dev.keystone.processing.viewers.ViewerSketch;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -28,7 +27,7 @@ import org.apache.kafka.streams.state.Stores;
  * newest event time seen, taken no later than the event's {@code receivedAt} so that a
  * device clock running fast cannot close everyone's windows. Windows ending at least the
  * grace behind it are closed: their sums go to the merging tasks, followed by a
- * watermark. An event whose 10 s window has closed is {@code late}: it goes on to be
+ * watermark. An event whose 10 s step has closed is {@code late}: it goes on to be
  * stored, flagged, and is counted in no window, so that every window counts exactly the
  * stored events of its time that are not flagged.
  */
@@ -48,9 +47,11 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 
 	private final List<Contributor> contributors;
 
+	private final DeclaredSeries declared;
+
 	private final WindowSettings settings;
 
-	private final ViewerSketch sketch;
+	private final SessionSketch sketch;
 
 	private final PartitionProgress progress;
 
@@ -58,9 +59,10 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 
 	private final StateStores stores;
 
-	PartitionWindows(List<Contributor> contributors, WindowSettings settings, ViewerSketch sketch,
-			PartitionProgress progress, StageCounters counters, StateStores stores) {
+	PartitionWindows(List<Contributor> contributors, DeclaredSeries declared, WindowSettings settings,
+			SessionSketch sketch, PartitionProgress progress, StageCounters counters, StateStores stores) {
 		this.contributors = contributors;
+		this.declared = declared;
 		this.settings = settings;
 		this.sketch = sketch;
 		this.progress = progress;
@@ -141,9 +143,9 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 			Event event = record.value();
 			long time = event.timestamp().toEpochMilli();
 			this.lastRecordAt = this.context.currentSystemTimeMs();
-			long tenSecondEnd = Series.VIEWERS_10S.start(time) + Series.STEP_MS;
+			long stepEnd = Math.floorDiv(time, Series.STEP_MS) * Series.STEP_MS + Series.STEP_MS;
 			PartitionWindows.this.counters.cleansed();
-			if (tenSecondEnd <= this.closed) {
+			if (stepEnd <= this.closed) {
 				PartitionWindows.this.counters.late();
 				this.context.forward(record.withValue(new Arrival(event, true)));
 				return;
@@ -160,18 +162,20 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 		private void add(Contribution contribution, long time) {
 			Series series = contribution.series();
 			long end = series.start(time) + series.sizeMs();
+			Counters layout = series.counters();
+			long[] increment = contribution.increment().values();
 			Bytes key = WindowKeys.window(end, series, contribution.key());
 			Tally tally = this.openTallies.get(key);
 			if (tally == null) {
 				byte[] stored = this.tallies.get(key);
-				tally = (stored != null) ? Tally.of(stored, series.counters()) : new Tally(series.counters());
+				tally = (stored != null) ? Tally.of(stored, layout.size()) : new Tally(layout.size());
 				this.openTallies.put(key, tally);
 			}
-			tally.add(series, contribution.counts());
+			tally.add(layout, increment);
 			if (contribution.session() != null) {
 				countSession(tally, end, series, contribution.key(), contribution.session());
-				for (int subset : series.sessionSubsets()) {
-					if (contribution.counts()[subset] != 0 && this.openSessions.add(end, series, contribution.session(),
+				for (int subset : layout.sessionSubsets()) {
+					if (increment[subset] != 0 && this.openSessions.add(end, series, contribution.session(),
 							OpenSessions.subsetKey(subset, contribution.key()))) {
 						tally.newSession(subset);
 					}
@@ -188,8 +192,8 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 			if (!this.openSessions.add(end, series, session, key)) {
 				return;
 			}
-			tally.newSession(Series.SESSIONS);
-			if (tally.counts()[Series.SESSIONS] > PartitionWindows.this.sketch.exactLimit()) {
+			tally.newSession(Counters.SESSIONS);
+			if (tally.counts()[Counters.SESSIONS] > PartitionWindows.this.sketch.exactLimit()) {
 				tally.startSketch(PartitionWindows.this.sketch.lgK());
 				this.openSessions.of(end, series, key).forEach(tally::sketch);
 			}
@@ -224,8 +228,8 @@ final class PartitionWindows implements ProcessorSupplier<String, Event, String,
 
 		private void close(long through) {
 			for (KeyValue<Bytes, byte[]> window : WindowKeys.endingBy(this.tallies, through)) {
-				Series series = WindowKeys.series(window.key);
-				Tally tally = Tally.of(window.value, series.counters());
+				Series series = PartitionWindows.this.declared.get(WindowKeys.seriesId(window.key));
+				Tally tally = Tally.of(window.value, series.counters().size());
 				long start = WindowKeys.end(window.key) - series.sizeMs();
 				WindowRecord partial = new WindowRecord.Partial(series, start, tally.counts(), tally.approximate());
 				this.context.forward(new Record<>(WindowKeys.key(window.key), new Staged.Wire(partial.bytes()),

@@ -3,86 +3,79 @@ package dev.keystone.processing.windowing;
 import dev.keystone.events.Window;
 
 /**
- * The kinds of window the pipeline keeps. Each sums a fixed number of counters per key;
- * counter {@link #SESSIONS} is always the number of distinct sessions. A series may name
- * further session counters: each counts the distinct sessions of the contributions that
- * mark it, a subset of {@link #SESSIONS}. The rest are plain sums of what each event
- * contributes.
+ * A kind of window a feature keeps: its window size and the {@link Counters} it sums per
+ * key. Features declare their series as constants and hand them to the engine through
+ * their {@link Contributor}.
+ * <p>
+ * The {@code id} names the series in store keys, in the changelogs and on the internal
+ * partials topic, so it must stay the same across releases, be unique over all features
+ * (the engine refuses to start otherwise) and never be reused for another series while
+ * windows of the old one may still be open.
  */
-public enum Series {
-
-	/** Viewers per title (and {@code _all}): sessions, playback events. */
-	VIEWERS_10S(Window.TEN_SECONDS, 2),
-
-	/** Viewers per title (and {@code _all}): sessions, playback events. */
-	VIEWERS_1M(Window.ONE_MINUTE, 2),
-
-	/**
-	 * Anomaly signals per scope; the counters are laid out by the anomaly detection, with
-	 * the sessions that hit an error and those that buffered in slots 2 and 3.
-	 */
-	SCOPE_1M(Window.ONE_MINUTE, 5, 2, 3);
-
-	/** The index of the distinct-session count in every series' counters. */
-	public static final int SESSIONS = 0;
+public final class Series {
 
 	/** The smallest window size; lateness and watermarks move in its steps. */
 	static final long STEP_MS = Window.TEN_SECONDS.duration().toMillis();
 
-	private final String label;
+	/** Ids travel as one byte. */
+	static final int MAX_ID = Byte.MAX_VALUE;
+
+	private final int id;
+
+	private final String name;
+
+	private final Window window;
 
 	private final long sizeMs;
 
-	private final int counters;
+	private final Counters counters;
 
-	private final int[] sessionSubsets;
-
-	Series(Window window, int counters, int... sessionSubsets) {
-		this.label = window.label();
+	/**
+	 * @param id the stable identity of the series, from 0 to 127
+	 * @param name for logs
+	 */
+	public Series(int id, String name, Window window, Counters counters) {
+		if (id < 0 || id > MAX_ID) {
+			throw new IllegalArgumentException("series " + name + ": id " + id + " is not within 0 to " + MAX_ID);
+		}
+		this.id = id;
+		this.name = name;
+		this.window = window;
 		this.sizeMs = window.duration().toMillis();
 		this.counters = counters;
-		this.sessionSubsets = sessionSubsets;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public Window window() {
+		return this.window;
 	}
 
 	public String label() {
-		return this.label;
-	}
-
-	public int counters() {
-		return this.counters;
-	}
-
-	/**
-	 * Whether a counter counts distinct sessions: {@link #SESSIONS} or one of the series'
-	 * subsets of it.
-	 */
-	boolean countsSessions(int counter) {
-		if (counter == SESSIONS) {
-			return true;
-		}
-		for (int subset : this.sessionSubsets) {
-			if (subset == counter) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** The counters that count a subset of the sessions. */
-	int[] sessionSubsets() {
-		return this.sessionSubsets;
-	}
-
-	long start(long time) {
-		return Math.floorDiv(time, this.sizeMs) * this.sizeMs;
+		return this.window.label();
 	}
 
 	public long sizeMs() {
 		return this.sizeMs;
 	}
 
-	static Series of(int ordinal) {
-		return values()[ordinal];
+	public Counters counters() {
+		return this.counters;
+	}
+
+	int id() {
+		return this.id;
+	}
+
+	long start(long time) {
+		return Math.floorDiv(time, this.sizeMs) * this.sizeMs;
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
 	}
 
 }

@@ -48,9 +48,9 @@ final class Tally {
 	 * Adds every counter but the session counters, which {@link #newSession} and the
 	 * sketch count.
 	 */
-	void add(Series series, long[] counts) {
+	void add(Counters layout, long[] counts) {
 		for (int i = 0; i < this.counts.length; i++) {
-			if (!series.countsSessions(i)) {
+			if (!layout.countsSessions(i)) {
 				this.counts[i] += counts[i];
 			}
 		}
@@ -78,7 +78,7 @@ final class Tally {
 
 	void sketch(String session) {
 		this.sketch.update(session);
-		this.counts[Series.SESSIONS] = Math.round(this.sketch.getEstimate());
+		this.counts[Counters.SESSIONS] = Math.round(this.sketch.getEstimate());
 	}
 
 	byte[] bytes() {
@@ -93,8 +93,8 @@ final class Tally {
 	}
 
 	/**
-	 * @param counters the series' counters now; a tally stored with fewer (before the
-	 * series had them) reads as zero in the new ones
+	 * @param counters how many counters the series' layout has now; a tally stored with
+	 * fewer (before the layout had them) reads as zero in the new ones
 	 */
 	static Tally of(byte[] bytes, int counters) {
 		ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Store keys that sort by window end first, so closing every window up to a time is a
  * scan from the start of the store that stops at the first later end. Ends are positive
- * epoch milliseconds, which sort the same as unsigned big-endian bytes.
+ * epoch milliseconds, which sort the same as unsigned big-endian bytes. A key is the end,
+ * the series' declared id as one byte, then the title, scope or session in UTF-8.
  */
 final class WindowKeys {
 
@@ -25,15 +26,15 @@ final class WindowKeys {
 	static Bytes window(long end, Series series, String key) {
 		byte[] name = key.getBytes(StandardCharsets.UTF_8);
 		return Bytes
-			.wrap(ByteBuffer.allocate(HEAD + name.length).putLong(end).put((byte) series.ordinal()).put(name).array());
+			.wrap(ByteBuffer.allocate(HEAD + name.length).putLong(end).put((byte) series.id()).put(name).array());
 	}
 
 	static long end(Bytes key) {
 		return ByteBuffer.wrap(key.get()).getLong();
 	}
 
-	static Series series(Bytes key) {
-		return Series.of(key.get()[Long.BYTES]);
+	static int seriesId(Bytes key) {
+		return key.get()[Long.BYTES];
 	}
 
 	static String key(Bytes window) {

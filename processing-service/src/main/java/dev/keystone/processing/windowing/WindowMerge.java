@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.keystone.processing.system.StateStores;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -39,16 +38,19 @@ final class WindowMerge implements ProcessorSupplier<String, byte[], String, Clo
 	/** Also retries when the partition count was unknown at the last watermark. */
 	private static final Duration RETRY = Duration.ofSeconds(1);
 
+	private final DeclaredSeries declared;
+
 	private final PartitionProgress progress;
 
 	private final StateStores stores;
 
-	private final Counter latePartials;
+	private final io.micrometer.core.instrument.Counter latePartials;
 
-	WindowMerge(PartitionProgress progress, StateStores stores, MeterRegistry registry) {
+	WindowMerge(DeclaredSeries declared, PartitionProgress progress, StateStores stores, MeterRegistry registry) {
+		this.declared = declared;
 		this.progress = progress;
 		this.stores = stores;
-		this.latePartials = Counter.builder("keystone.processing.windows.late.partials")
+		this.latePartials = io.micrometer.core.instrument.Counter.builder("keystone.processing.windows.late.partials")
 			.description("Window sums that reached the merge after the window was emitted; a sign that the "
 					+ "partition count of events.raw changed")
 			.register(registry);
@@ -97,7 +99,7 @@ final class WindowMerge implements ProcessorSupplier<String, byte[], String, Clo
 
 		@Override
 		public void process(Record<String, byte[]> record) {
-			WindowRecord received = WindowRecord.of(record.value());
+			WindowRecord received = WindowRecord.of(record.value(), WindowMerge.this.declared);
 			if (received instanceof WindowRecord.Watermark watermark) {
 				if (watermark.through() > this.watermarks.getOrDefault(watermark.partition(), Long.MIN_VALUE)) {
 					this.watermarks.put(watermark.partition(), watermark.through());
@@ -115,8 +117,8 @@ final class WindowMerge implements ProcessorSupplier<String, byte[], String, Clo
 			}
 			Bytes key = WindowKeys.window(partial.end(), partial.series(), record.key());
 			byte[] stored = this.totals.get(key);
-			Tally total = (stored != null) ? Tally.of(stored, partial.series().counters())
-					: new Tally(partial.series().counters());
+			int counters = partial.series().counters().size();
+			Tally total = (stored != null) ? Tally.of(stored, counters) : new Tally(counters);
 			total.merge(partial.counts(), partial.approximate());
 			this.totals.put(key, total.bytes());
 		}
@@ -128,8 +130,8 @@ final class WindowMerge implements ProcessorSupplier<String, byte[], String, Clo
 			}
 			this.emitted = low;
 			for (KeyValue<Bytes, byte[]> window : WindowKeys.endingBy(this.totals, low)) {
-				Series series = WindowKeys.series(window.key);
-				Tally total = Tally.of(window.value, series.counters());
+				Series series = WindowMerge.this.declared.get(WindowKeys.seriesId(window.key));
+				Tally total = Tally.of(window.value, series.counters().size());
 				long end = WindowKeys.end(window.key);
 				ClosedWindow closed = new ClosedWindow(series, WindowKeys.key(window.key),
 						Instant.ofEpochMilli(end - series.sizeMs()), Instant.ofEpochMilli(end), total.counts(),

@@ -15,12 +15,12 @@ sealed interface WindowRecord {
 
 	byte[] bytes();
 
-	static WindowRecord of(byte[] bytes) {
+	static WindowRecord of(byte[] bytes, DeclaredSeries declared) {
 		ByteBuffer buffer = ByteBuffer.wrap(bytes);
 		if (buffer.get() == WATERMARK) {
 			return new Watermark(buffer.getInt(), buffer.getLong());
 		}
-		Series series = Series.of(buffer.get());
+		Series series = declared.get(buffer.get());
 		long start = buffer.getLong();
 		boolean approximate = buffer.get() != 0;
 		long[] counts = new long[buffer.get()];
@@ -35,7 +35,8 @@ sealed interface WindowRecord {
 	}
 
 	/**
-	 * One partition's counters of one window; the record key names the title or scope.
+	 * One partition's counters of one window, in the layout of its series; the record key
+	 * names the title or scope.
 	 */
 	record Partial(Series series, long start, long[] counts, boolean approximate) implements WindowRecord {
 
@@ -46,7 +47,7 @@ sealed interface WindowRecord {
 		@Override
 		public byte[] bytes() {
 			ByteBuffer buffer = ByteBuffer.allocate(1 + 1 + Long.BYTES + 1 + 1 + this.counts.length * Long.BYTES);
-			buffer.put(PARTIAL).put((byte) this.series.ordinal()).putLong(this.start);
+			buffer.put(PARTIAL).put((byte) this.series.id()).putLong(this.start);
 			buffer.put((byte) (this.approximate ? 1 : 0)).put((byte) this.counts.length);
 			for (long count : this.counts) {
 				buffer.putLong(count);

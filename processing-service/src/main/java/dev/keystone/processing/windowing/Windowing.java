@@ -7,7 +7,6 @@ import dev.keystone.events.Event;
 import dev.keystone.processing.system.StageCounters;
 import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.system.WindowSettings;
-import dev.keystone.processing.viewers.ViewerSketch;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
@@ -17,8 +16,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * Puts cleansed events on their partition's clock: every event goes on to enrichment,
- * on-time ones counted in their windows and late ones flagged, and closed windows come
- * out summed over every partition.
+ * on-time ones counted in the windows of every {@link Contributor}'s series and late ones
+ * flagged, and closed windows come out summed over every partition.
  */
 public final class Windowing {
 
@@ -30,10 +29,13 @@ public final class Windowing {
 	 * @param stores how the window state is kept: persistent in the service, in memory in
 	 * topology tests
 	 */
-	public Windowing(List<Contributor> contributors, WindowSettings settings, ViewerSketch sketch,
+	public Windowing(List<Contributor> contributors, WindowSettings settings, SessionSketch sketch,
 			PartitionProgress progress, StageCounters counters, StateStores stores, MeterRegistry registry) {
-		this.partitionWindows = new PartitionWindows(contributors, settings, sketch, progress, counters, stores);
-		this.merge = new WindowMerge(progress, stores, registry);
+		DeclaredSeries declared = new DeclaredSeries(
+				contributors.stream().flatMap((contributor) -> contributor.series().stream()).toList());
+		this.partitionWindows = new PartitionWindows(contributors, declared, settings, sketch, progress, counters,
+				stores);
+		this.merge = new WindowMerge(declared, progress, stores, registry);
 	}
 
 	public Clocked apply(KStream<String, Event> events) {

@@ -7,7 +7,6 @@ import dev.keystone.events.Topics;
 import dev.keystone.processing.system.StageCounters;
 import dev.keystone.processing.system.StateStores;
 import dev.keystone.processing.system.WindowSettings;
-import dev.keystone.processing.viewers.ViewerSketch;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
@@ -27,7 +26,7 @@ class WindowingConfiguration {
 	}
 
 	@Bean
-	Windowing windowing(List<Contributor> contributors, WindowSettings settings, ViewerSketch sketch,
+	Windowing windowing(List<Contributor> contributors, WindowSettings settings, SessionSketch sketch,
 			ConsumerLag progress, StageCounters counters, StateStores stores, MeterRegistry registry) {
 		return new Windowing(contributors, settings, sketch, progress, counters, stores, registry);
 	}

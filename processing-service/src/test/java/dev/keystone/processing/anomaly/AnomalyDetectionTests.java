@@ -14,7 +14,7 @@ import dev.keystone.events.EventJson;
 import dev.keystone.events.Severity;
 import dev.keystone.events.Topics;
 import dev.keystone.processing.TestPipeline;
-import dev.keystone.processing.viewers.ViewerSketch;
+import dev.keystone.processing.windowing.SessionSketch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
@@ -360,7 +360,7 @@ class AnomalyDetectionTests {
 	private TestPipeline pipeline() {
 		AnomalyThresholds thresholds = new AnomalyThresholds(3, WARMUP, 0.1, 20, 20, 20, 0.1, 0.02, 1);
 		TestPipeline pipeline = TestPipeline.start(this.stateDir, Clock.fixed(DETECTED, ZoneOffset.UTC), this.registry,
-				new ViewerSketch(10_000, 12), thresholds);
+				new SessionSketch(10_000, 12), thresholds);
 		this.raw = pipeline.raw();
 		this.anomalies = pipeline.output(Topics.ANOMALIES);
 		return pipeline;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.EventJson;
 import dev.keystone.events.Topics;
 import dev.keystone.processing.TestPipeline;
-import dev.keystone.processing.viewers.ViewerSketch;
+import dev.keystone.processing.windowing.SessionSketch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -300,7 +300,7 @@ class CleansingTests {
 
 	private TestPipeline pipeline() {
 		TestPipeline pipeline = TestPipeline.start(this.stateDir, this.clock, this.registry,
-				new ViewerSketch(10_000, 12), TestPipeline.THRESHOLDS);
+				new SessionSketch(10_000, 12), TestPipeline.THRESHOLDS);
 		this.raw = pipeline.raw();
 		this.titles = pipeline.titles();
 		this.enriched = pipeline.output(Topics.EVENTS_ENRICHED);

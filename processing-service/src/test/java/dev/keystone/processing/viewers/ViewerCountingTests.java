@@ -12,6 +12,7 @@ import dev.keystone.events.EventJson;
 import dev.keystone.events.Topics;
 import dev.keystone.events.ViewerCount;
 import dev.keystone.processing.TestPipeline;
+import dev.keystone.processing.windowing.SessionSketch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
@@ -251,7 +252,7 @@ class ViewerCountingTests {
 
 	private TestPipeline pipeline(int exactLimit) {
 		TestPipeline pipeline = TestPipeline.start(this.stateDir, Clock.systemUTC(), new SimpleMeterRegistry(),
-				new ViewerSketch(exactLimit, 12), TestPipeline.THRESHOLDS);
+				new SessionSketch(exactLimit, 12), TestPipeline.THRESHOLDS);
 		this.raw = pipeline.raw();
 		this.counts = pipeline.output(Topics.VIEWERS_COUNTS);
 		return pipeline;

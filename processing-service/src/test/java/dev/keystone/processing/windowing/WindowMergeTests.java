@@ -2,8 +2,10 @@ package dev.keystone.processing.windowing;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 
+import dev.keystone.events.Window;
 import dev.keystone.processing.system.StateStores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -32,6 +34,12 @@ class WindowMergeTests {
 
 	private static final long TEN_SECONDS = 10_000;
 
+	private static final Counters COUNTERS = Counters.sessions().sum("events");
+
+	private static final Counter EVENTS = COUNTERS.counter("events");
+
+	private static final Series SERIES = new Series(0, "test-10s", Window.TEN_SECONDS, COUNTERS);
+
 	@TempDir
 	Path stateDir;
 
@@ -49,7 +57,7 @@ class WindowMergeTests {
 			partial("t1", T0, 2, 4);
 			watermark(1, T0 + TEN_SECONDS);
 
-			assertThat(this.closed.readValuesToList()).containsExactly("t1 VIEWERS_10S " + T0 + " 5 11",
+			assertThat(this.closed.readValuesToList()).containsExactly("t1 test-10s " + T0 + " 5 11",
 					"through " + (T0 + TEN_SECONDS));
 		}
 	}
@@ -62,14 +70,14 @@ class WindowMergeTests {
 			partial("t1", T0 + 2 * TEN_SECONDS, 6, 6);
 			watermark(0, T0 + 3 * TEN_SECONDS);
 			watermark(1, T0 + TEN_SECONDS);
-			assertThat(this.closed.readValuesToList()).containsExactly("t1 VIEWERS_10S " + T0 + " 1 1",
+			assertThat(this.closed.readValuesToList()).containsExactly("t1 test-10s " + T0 + " 1 1",
 					"through " + (T0 + TEN_SECONDS));
 
 			partial("t1", T0 + TEN_SECONDS, 2, 3);
 			watermark(1, T0 + 3 * TEN_SECONDS);
 
-			assertThat(this.closed.readValuesToList()).containsExactly("t1 VIEWERS_10S " + (T0 + TEN_SECONDS) + " 6 7",
-					"t1 VIEWERS_10S " + (T0 + 2 * TEN_SECONDS) + " 6 6", "through " + (T0 + 3 * TEN_SECONDS));
+			assertThat(this.closed.readValuesToList()).containsExactly("t1 test-10s " + (T0 + TEN_SECONDS) + " 6 7",
+					"t1 test-10s " + (T0 + 2 * TEN_SECONDS) + " 6 6", "through " + (T0 + 3 * TEN_SECONDS));
 		}
 	}
 
@@ -92,14 +100,13 @@ class WindowMergeTests {
 			watermark(0, T0 + 3 * TEN_SECONDS);
 
 			assertThat(this.closed.readValuesToList()).containsExactly("through " + (T0 + 2 * TEN_SECONDS),
-					"t1 VIEWERS_10S " + (T0 + 2 * TEN_SECONDS) + " 1 1", "through " + (T0 + 3 * TEN_SECONDS));
+					"t1 test-10s " + (T0 + 2 * TEN_SECONDS) + " 1 1", "through " + (T0 + 3 * TEN_SECONDS));
 		}
 	}
 
 	/** A partial carries no partition: which one sent it only matters for watermarks. */
 	private void partial(String key, long start, long sessions, long events) {
-		WindowRecord partial = new WindowRecord.Partial(Series.VIEWERS_10S, start, new long[] { sessions, events },
-				false);
+		WindowRecord partial = new WindowRecord.Partial(SERIES, start, new long[] { sessions, events }, false);
 		this.partials.pipeInput(key, partial.bytes(), start);
 	}
 
@@ -123,10 +130,11 @@ class WindowMergeTests {
 		};
 		StreamsBuilder builder = new StreamsBuilder();
 		builder.stream("partials", Consumed.with(Serdes.String(), Serdes.ByteArray()))
-			.process(new WindowMerge(progress, StateStores.MEMORY, new SimpleMeterRegistry()))
+			.process(new WindowMerge(new DeclaredSeries(List.of(SERIES)), progress, StateStores.MEMORY,
+					new SimpleMeterRegistry()))
 			.mapValues((closing) -> (closing instanceof ClosedWindow window)
 					? window.key() + " " + window.series() + " " + window.start().toEpochMilli() + " "
-							+ window.counts()[0] + " " + window.counts()[1]
+							+ window.sessions() + " " + window.count(EVENTS)
 					: "through " + ((ClosedThrough) closing).through().toEpochMilli())
 			.to("closed", Produced.with(Serdes.String(), Serdes.String()));
 		Properties config = new Properties();
