@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.EventJson;
 import dev.keystone.events.Topics;
+import dev.keystone.events.streams.CleanStopMarker;
 import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.context.annotation.Bean;
@@ -19,8 +20,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The clock, the API's JSON, the writer of requests to Kafka, and the topics the service
- * owns, created at start with their partitions, replication and retention.
+ * The clock, the API's JSON, the writer of requests to Kafka, the state's crash recovery,
+ * and the topics the service owns, created at start with their partitions, replication
+ * and retention.
  */
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
@@ -42,6 +44,12 @@ class SystemConfiguration {
 		return EventJson.newMapper()
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
+	}
+
+	/** Rebuilds the local state after a stop that was not a clean close. */
+	@Bean
+	CleanStopMarker cleanStopMarker() {
+		return new CleanStopMarker();
 	}
 
 	@Bean

@@ -2,13 +2,15 @@ package dev.keystone.processing.system;
 
 import java.time.Clock;
 
+import dev.keystone.events.streams.CleanStopMarker;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The clock, the stage counters and the state stores every step shares.
+ * The clock, the stage counters and the state stores every step shares, and the state's
+ * crash recovery.
  */
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
@@ -16,6 +18,12 @@ class SystemConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/** Rebuilds the local state after a stop that was not a clean close. */
+	@Bean
+	CleanStopMarker cleanStopMarker() {
+		return new CleanStopMarker();
 	}
 
 	@Bean

@@ -2,13 +2,15 @@ package dev.keystone.recommendation.system;
 
 import java.time.Clock;
 
+import dev.keystone.events.streams.CleanStopMarker;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The clock, the JSON of stored records and the service's metrics.
+ * The clock, the JSON of stored records, the service's metrics and the state's crash
+ * recovery.
  */
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
@@ -16,6 +18,12 @@ class SystemConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/** Rebuilds the local state after a stop that was not a clean close. */
+	@Bean
+	CleanStopMarker cleanStopMarker() {
+		return new CleanStopMarker();
 	}
 
 	@Bean
