@@ -1,5 +1,9 @@
 package dev.keystone.routing;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Topics;
 import dev.keystone.routing.ReadApi.Answer;
 import dev.keystone.testkit.KeystoneStack;
@@ -26,6 +31,8 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadApiIT extends RoutingIntegrationTest {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
@@ -93,6 +100,24 @@ class ReadApiIT extends RoutingIntegrationTest {
 					&& top.json().path("start").asText().equals(TOP_WINDOW.toString())
 					&& top.json().path("titles").size() == 2 && anomalies.json().toString().contains("an-2-" + RUN);
 		});
+	}
+
+	@Test
+	void eventIndicesRefreshAtTheConfiguredInterval() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String elasticsearch = KeystoneStack.shared().elasticsearchUri();
+		JsonNode template = JSON
+			.readTree(http
+				.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/_index_template/keystone-events")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body());
+		JsonNode indices = JSON.readTree(http.send(HttpRequest
+			.newBuilder(URI.create(elasticsearch + "/keystone-events-*/_settings/index.refresh_interval"))
+			.build(), HttpResponse.BodyHandlers.ofString()).body());
+
+		assertThat(template.findValue("refresh_interval").asText()).isEqualTo("300ms");
+		assertThat(indices.findValues("refresh_interval")).isNotEmpty()
+			.allSatisfy((interval) -> assertThat(interval.asText()).isEqualTo("300ms"));
 	}
 
 	@Test

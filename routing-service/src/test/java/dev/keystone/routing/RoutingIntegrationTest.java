@@ -13,9 +13,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * context would join the same consumer groups and take half the partitions away from the
  * test that is running.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "keystone.routing.search.refresh-interval=" + RoutingIntegrationTest.REFRESH_INTERVAL)
 @AutoConfigureObservability
 public abstract class RoutingIntegrationTest {
+
+	/** Shorter than the shipped second, so stored events are searchable sooner. */
+	static final String REFRESH_INTERVAL = "300ms";
 
 	@LocalServerPort
 	protected int port;

@@ -1,9 +1,12 @@
 package dev.keystone.routing.search;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +15,9 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Installs the daily events index template and the anomalies index at start, so every
- * index the sink creates by writing gets the explicit mapping.
+ * index the sink creates by writing gets the explicit mapping and the configured refresh
+ * interval (existing indices get the interval too, so a changed setting applies at the
+ * next start).
  */
 class IndexSetup implements InitializingBean {
 
@@ -22,22 +27,43 @@ class IndexSetup implements InitializingBean {
 
 	private final ElasticsearchClient client;
 
-	IndexSetup(ElasticsearchClient client) {
+	private final SearchIndexSettings settings;
+
+	IndexSetup(ElasticsearchClient client, SearchIndexSettings settings) {
 		this.client = client;
+		this.settings = settings;
 	}
 
 	@Override
 	public void afterPropertiesSet() throws IOException {
-		try (InputStream template = resource("elasticsearch/events-template.json")) {
+		try (InputStream template = new ByteArrayInputStream(eventsTemplate())) {
 			this.client.indices().putIndexTemplate((put) -> put.name(EventIndices.NAME).withJson(template));
 		}
 		addFieldsToExistingIndices();
+		this.client.indices()
+			.putSettings((put) -> put.index(EventIndices.ALL)
+				.allowNoIndices(true)
+				.ignoreUnavailable(true)
+				.settings(
+						(index) -> index.refreshInterval((time) -> time.time(this.settings.refreshIntervalSetting()))));
 		if (!this.client.indices().exists((exists) -> exists.index(ANOMALIES_INDEX)).value()) {
 			try (InputStream index = resource("elasticsearch/anomalies-index.json")) {
 				this.client.indices().create((create) -> create.index(ANOMALIES_INDEX).withJson(index));
 			}
 		}
-		log.info("elasticsearch ready template={} index={}", EventIndices.NAME, ANOMALIES_INDEX);
+		log.info("elasticsearch ready template={} index={} refreshInterval={}", EventIndices.NAME, ANOMALIES_INDEX,
+				this.settings.refreshIntervalSetting());
+	}
+
+	private byte[] eventsTemplate() throws IOException {
+		ObjectMapper mapper = new ObjectMapper();
+		ObjectNode template;
+		try (InputStream json = resource("elasticsearch/events-template.json")) {
+			template = (ObjectNode) mapper.readTree(json);
+		}
+		((ObjectNode) template.path("template").path("settings")).put("refresh_interval",
+				this.settings.refreshIntervalSetting());
+		return mapper.writeValueAsBytes(template);
 	}
 
 	/**

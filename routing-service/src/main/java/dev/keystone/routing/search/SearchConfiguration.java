@@ -23,8 +23,8 @@ class SearchConfiguration {
 	private final ObjectMapper mapper = EventJson.newMapper();
 
 	@Bean
-	IndexSetup indexSetup(ElasticsearchClient client) {
-		return new IndexSetup(client);
+	IndexSetup indexSetup(ElasticsearchClient client, SearchIndexSettings settings) {
+		return new IndexSetup(client, settings);
 	}
 
 	/**
