@@ -244,7 +244,7 @@ final class AlertScenario {
 		Report.figure("transitions delivered exactly once", once, "transitions");
 		Report.figure("transitions delivered more than once", duplicated, "transitions");
 		Report.figure("transitions never delivered", missing, "transitions");
-		Report.ratio("delivered exactly once / expected", (double) once / expected);
+		Report.ratio("delivered exactly once / expected", (double) once / expected, 6);
 	}
 
 	private static double percentile(List<Long> sorted, double quantile) {

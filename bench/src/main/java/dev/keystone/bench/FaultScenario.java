@@ -87,6 +87,13 @@ final class FaultScenario {
 			.filter((id) -> stored.containsKey(id) && stored.get(id).copies() == 1)
 			.count();
 		long late = stored.values().stream().filter(Stored::late).count();
+		accepted.entrySet()
+			.stream()
+			.filter((event) -> !stored.containsKey(event.getKey()))
+			.sorted(Map.Entry.comparingByKey())
+			.limit(10)
+			.forEach((event) -> Report.progress("faults: lost %s (%s, event time %s)", event.getKey(),
+					event.getValue().titleId(), Instant.ofEpochMilli(event.getValue().timestamp())));
 		Counts counts = checkCounts(run, titles, accepted, stored);
 		List<String> recoveries = recoveries();
 		long drops = viewerDropsDuringFaults(run);
@@ -110,7 +117,7 @@ final class FaultScenario {
 		Report.figure("longest ingest unavailability", load.longestUnavailableMillis() / 1000.0, "s");
 		recoveries.forEach(System.out::println);
 		Report.ratio("accepted events stored exactly once",
-				accepted.isEmpty() ? 0 : (double) exactlyOnce / accepted.size());
+				accepted.isEmpty() ? 0 : (double) exactlyOnce / accepted.size(), 6);
 	}
 
 	/**

@@ -29,7 +29,14 @@ final class Report {
 	}
 
 	static void ratio(String name, double value) {
-		System.out.printf(Locale.ROOT, "ratio %s = %.2f%n", name, value);
+		ratio(name, value, 2);
+	}
+
+	/**
+	 * A ratio whose goal is exact, with enough decimals that a miss does not round to it.
+	 */
+	static void ratio(String name, double value, int decimals) {
+		System.out.printf(Locale.ROOT, "ratio %s = %." + decimals + "f%n", name, value);
 	}
 
 	static void progress(String format, Object... args) {

@@ -24,7 +24,7 @@ import dev.keystone.events.Topics;
 /**
  * A long steady load through the gateway (BENCH_RATE events/s for BENCH_SOAK_DURATION
  * seconds) while every 10 s each service's resident memory, heap after GC (the old
- * generation, which only collections shrink), consumer lag, open file descriptors and
+ * generation as the last collection left it), consumer lag, open file descriptors and
  * latency p99 are sampled. Written to {@code target/soak.csv} and drawn to
  * {@code target/soak.png}; a measure that grows from the first half of the run (after a
  * warm-up fifth) to the second is flagged.
@@ -38,8 +38,8 @@ final class SoakScenario {
 
 	private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
-	private static final Pattern OLD_GEN = Pattern
-		.compile("^jvm_memory_used_bytes\\{.*id=\"G1 Old Gen\".*\\} ([0-9.eE+-]+)$");
+	/** Micrometer's old-generation size after the last collection that reclaimed it. */
+	private static final Pattern LIVE_DATA = Pattern.compile("^jvm_gc_live_data_size_bytes(\\{.*\\})? ([0-9.eE+-]+)$");
 
 	private final BenchSettings settings;
 
@@ -239,9 +239,9 @@ final class SoakScenario {
 		double bytes = 0;
 		boolean found = false;
 		for (String line : metrics.split("\n")) {
-			Matcher matcher = OLD_GEN.matcher(line);
+			Matcher matcher = LIVE_DATA.matcher(line);
 			if (matcher.matches()) {
-				bytes += Double.parseDouble(matcher.group(1));
+				bytes += Double.parseDouble(matcher.group(2));
 				found = true;
 			}
 		}
