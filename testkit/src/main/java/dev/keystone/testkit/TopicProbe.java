@@ -2,7 +2,6 @@ package dev.keystone.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,8 +10,6 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.awaitility.Awaitility;
@@ -37,13 +34,7 @@ public final class TopicProbe implements AutoCloseable {
 				stack.kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
 				"read_committed"), new StringDeserializer(), new StringDeserializer());
-		List<TopicPartition> partitions = new ArrayList<>();
-		for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-			partitions.add(new TopicPartition(topic, info.partition()));
-		}
-		consumer.assign(partitions);
-		Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
-		ends.forEach(consumer::seek);
+		TopicEnd.readFromEnd(consumer, topic);
 		return new TopicProbe(consumer);
 	}
 

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,11 +20,10 @@ import dev.keystone.events.Topics;
 import dev.keystone.events.ValidationResult;
 import dev.keystone.testkit.KeystoneStack;
 import dev.keystone.testkit.KeystoneStackProperties;
+import dev.keystone.testkit.TopicEnd;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -224,13 +222,7 @@ class IngestFuzzIT {
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KeystoneStack.shared().kafkaBootstrapServers(),
 						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
 				new StringDeserializer(), new ByteArrayDeserializer());
-		List<TopicPartition> partitions = new ArrayList<>();
-		for (PartitionInfo info : consumer.partitionsFor(Topics.EVENTS_RAW, Duration.ofSeconds(30))) {
-			partitions.add(new TopicPartition(Topics.EVENTS_RAW, info.partition()));
-		}
-		consumer.assign(partitions);
-		new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30))).forEach(consumer::seek);
-		return consumer;
+		return TopicEnd.readFromEnd(consumer, Topics.EVENTS_RAW);
 	}
 
 	private int health() throws IOException {

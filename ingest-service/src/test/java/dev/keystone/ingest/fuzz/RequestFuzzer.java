@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keystone.events.EventJson;
 import dev.keystone.events.EventValidator;
+import dev.keystone.ingest.IngestClient;
 
 /**
  * Generates requests to {@code POST /v1/events} from one seed, so a failing case can be
@@ -127,12 +128,12 @@ final class RequestFuzzer {
 	private FuzzCase gzipped() {
 		Body body = body();
 		String encoding = pick(new String[] { "gzip", "x-gzip", "GZIP", " gzip " });
-		byte[] compressed = gzip(body.bytes);
+		byte[] compressed = IngestClient.gzip(body.bytes);
 		return switch (this.random.nextInt(4)) {
 			case 0 -> new FuzzCase("gzip-truncated " + body.label, headers(body.contentType, encoding),
 					java.util.Arrays.copyOf(compressed, this.random.nextInt(compressed.length)), null, false, false);
-			case 1 -> new FuzzCase("gzip-twice " + body.label, headers(body.contentType, encoding), gzip(compressed),
-					new FuzzCase.Expected(400, 0), false, false);
+			case 1 -> new FuzzCase("gzip-twice " + body.label, headers(body.contentType, encoding),
+					IngestClient.gzip(compressed), new FuzzCase.Expected(400, 0), false, false);
 			case 2 -> new FuzzCase("gzip-undeclared " + body.label, headers(body.contentType), compressed,
 					new FuzzCase.Expected(400, 0), false, false);
 			default -> new FuzzCase("gzip " + encoding + " " + body.label, headers(body.contentType, encoding),
@@ -390,17 +391,6 @@ final class RequestFuzzer {
 
 	private static String[] header(String name, String value) {
 		return new String[] { name, value };
-	}
-
-	private static byte[] gzip(byte[] bytes) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-			gzip.write(bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
 	}
 
 	private static byte[] splice(byte[] bytes, int at, int remove, byte[] insert) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import java.util.stream.Collectors;
 import dev.keystone.events.Topics;
 import dev.keystone.testkit.KeystoneStack;
 import dev.keystone.testkit.ServiceProcess;
+import dev.keystone.testkit.TopicEnd;
 import dev.keystone.testkit.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,8 +21,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -137,13 +135,7 @@ class CrashRecoveryIT {
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
 						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"),
 				new StringDeserializer(), new StringDeserializer());
-		List<TopicPartition> partitions = new ArrayList<>();
-		for (PartitionInfo info : consumer.partitionsFor(Topics.EVENTS_ENRICHED, Duration.ofSeconds(30))) {
-			partitions.add(new TopicPartition(Topics.EVENTS_ENRICHED, info.partition()));
-		}
-		consumer.assign(partitions);
-		new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30))).forEach(consumer::seek);
-		return consumer;
+		return TopicEnd.readFromEnd(consumer, Topics.EVENTS_ENRICHED);
 	}
 
 	private boolean ofRun(ConsumerRecord<String, String> record) {
