@@ -90,12 +90,19 @@ final class ProcessingScenario {
 
 	private final BenchSettings settings;
 
+	/**
+	 * Whether the Flink jobs run ({@code BENCH_FLINK=off} measures processing-service
+	 * alone, for trying its settings; no comparison and no ratio then).
+	 */
+	private final boolean withFlink;
+
 	private final String applicationId;
 
 	ProcessingScenario(BenchSettings settings) {
 		this.settings = settings;
 		Map<String, String> env = System.getenv();
 		this.applicationId = env.getOrDefault("BENCH_PROCESSING_APP_ID", "keystone-processing");
+		this.withFlink = !"off".equals(env.getOrDefault("BENCH_FLINK", "on"));
 	}
 
 	void prepare() throws Exception {
@@ -142,8 +149,10 @@ final class ProcessingScenario {
 				kafka.create(topic, kafka.partitions(RAW_TOPIC).size());
 			}
 		}
-		runFlinkJvm("viewers");
-		runFlinkJvm("pipeline");
+		if (this.withFlink) {
+			runFlinkJvm("viewers");
+			runFlinkJvm("pipeline");
+		}
 	}
 
 	/**
@@ -265,8 +274,10 @@ final class ProcessingScenario {
 
 	void measure() throws Exception {
 		Properties state = load(backlogFile());
-		state.putAll(load(this.settings.state().resolve("processing-flink.properties")));
-		state.putAll(load(this.settings.state().resolve("processing-flink-pipeline.properties")));
+		if (this.withFlink) {
+			state.putAll(load(this.settings.state().resolve("processing-flink.properties")));
+			state.putAll(load(this.settings.state().resolve("processing-flink-pipeline.properties")));
+		}
 		Memory service = Memory.of(System.getenv().getOrDefault("BENCH_PROCESSING_PID", "0"));
 		long events = Long.parseLong(state.getProperty("events"));
 		GroupProgress process = new GroupProgress(this.applicationId);
@@ -297,7 +308,7 @@ final class ProcessingScenario {
 		double serviceRss = service.rss();
 		double servicePeakRss = service.peakRss();
 		double backlogEnriched = metrics(STAGE).getOrDefault("enriched", Double.NaN);
-		Comparison windows = compareWindows();
+		Comparison windows = this.withFlink ? compareWindows() : null;
 		double keystoneRate = process.rate(events);
 		Duration grace = ServiceSettings.of(this.settings.root()).grace();
 		Steady half = steady(keystoneRate * 0.5, "half", grace);
@@ -306,7 +317,6 @@ final class ProcessingScenario {
 		Map<String, Double> rejected = metrics(REJECTED);
 		Map<String, Double> dropped = metrics(DROPPED);
 
-		double flinkRate = Double.parseDouble(state.getProperty("flinkRate"));
 		Report.figure("preloaded raw events", events, "events");
 		Report.figure("raw event size (mean)", Double.parseDouble(state.getProperty("eventBytes")), "bytes");
 		Report.figure("preload producer (acks=all, lz4)", Double.parseDouble(state.getProperty("preloadRate")),
@@ -329,6 +339,12 @@ final class ProcessingScenario {
 		reportSteady("80 %", most);
 		Report.figure("processing-service RSS when it finished the backlog", serviceRss / 1e6, "MB");
 		Report.figure("processing-service peak RSS", servicePeakRss / 1e6, "MB");
+		Report.figure("processing-service enriched events (backlog)", backlogEnriched, "events");
+		if (windows == null) {
+			Report.progress("BENCH_FLINK=off: no Flink job ran, so no comparison and no ratio");
+			return;
+		}
+		double flinkRate = Double.parseDouble(state.getProperty("flinkRate"));
 		Report.figure("lighter flink job (viewers only) run time", Double.parseDouble(state.getProperty("flinkNet")),
 				"s");
 		Report.figure("lighter flink job with the cluster start", Double.parseDouble(state.getProperty("flinkWall")),
@@ -346,7 +362,6 @@ final class ProcessingScenario {
 				Double.parseDouble(state.getProperty("pipelineLoad")), "");
 		double pipelineEnriched = Double.parseDouble(state.getProperty("pipelineEnriched"));
 		Report.figure("equal-work flink enriched events", pipelineEnriched, "events");
-		Report.figure("processing-service enriched events (backlog)", backlogEnriched, "events");
 		Report.figure("equal-work flink rejected / duplicate events",
 				Double.parseDouble(state.getProperty("pipelineRejected"))
 						+ Double.parseDouble(state.getProperty("pipelineDuplicates")),
@@ -502,13 +517,15 @@ final class ProcessingScenario {
 		props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
 		AtomicBoolean sending = new AtomicBoolean(true);
 		AtomicLong sent = new AtomicLong();
+		AtomicLong measuredFrom = new AtomicLong(System.nanoTime());
 		ObjectMapper mapper = new ObjectMapper();
 		Duration duration = this.settings.duration();
+		Duration warmup = this.settings.warmup();
 		int capacity = (int) (rate * duration.toSeconds()) + 1000;
 		long[] receivedAts = new long[capacity];
 		long[] windowEnds = new long[capacity];
 		Map<Long, Long> windowReadAt = new java.util.concurrent.ConcurrentHashMap<>();
-		long phaseStart = System.currentTimeMillis();
+		long phaseStart = System.currentTimeMillis() + warmup.toMillis();
 		try (KafkaTopics kafka = new KafkaTopics(this.settings.kafka());
 				KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
 						new StringDeserializer())) {
@@ -517,15 +534,23 @@ final class ProcessingScenario {
 			consumer.assign(partitions);
 			consumer.seekToEnd(partitions);
 			partitions.forEach(consumer::position);
-			Report.progress("steady load: %,.0f events/s for %d s into %s, reading %s and %s", rate,
-					duration.toSeconds(), RAW_TOPIC, ENRICHED_TOPIC, COUNTS_TOPIC);
+			Report.progress(
+					"steady load: %,.0f events/s for %d s (the first %d s not measured) into %s, reading %s and %s",
+					rate, warmup.plus(duration).toSeconds(), warmup.toSeconds(), RAW_TOPIC, ENRICHED_TOPIC,
+					COUNTS_TOPIC);
 			Thread producer = new Thread(() -> {
+				// The same viewers before and during the measured part; the warm-up's
+				// event
+				// ids do not start with the run's prefix, so they are not measured.
+				RawEvents warming = new RawEvents(VIEWERS, run + "w", 7);
 				RawEvents raw = new RawEvents(VIEWERS, run, 7);
 				SplittableRandom random = new SplittableRandom(5);
 				long tick = TimeUnit.MILLISECONDS.toNanos(10);
 				long start = System.nanoTime();
 				long startMillis = System.currentTimeMillis();
-				long ticks = duration.toMillis() / 10;
+				long warmTicks = warmup.toMillis() / 10;
+				long ticks = warmTicks + duration.toMillis() / 10;
+				long warmed = 0;
 				try (KafkaProducer<String, String> out = producer(5, 131072)) {
 					for (long t = 0; t < ticks; t++) {
 						long due = start + t * tick;
@@ -535,6 +560,18 @@ final class ProcessingScenario {
 						}
 						long dueMillis = startMillis + t * 10;
 						long inTick = (long) (rate * (t + 1) / 100) - (long) (rate * t / 100);
+						if (t < warmTicks) {
+							for (long i = 0; i < inTick; i++) {
+								RawEvents.Raw event = warming.event(warmed++, dueMillis - 50 - random.nextInt(350),
+										dueMillis);
+								out.send(new ProducerRecord<>(RAW_TOPIC, null, dueMillis, event.deviceId(),
+										event.json()));
+							}
+							continue;
+						}
+						if (t == warmTicks) {
+							measuredFrom.set(System.nanoTime());
+						}
 						for (long i = 0; i < inTick && sent.get() < capacity; i++) {
 							int n = (int) sent.get();
 							long eventTime = dueMillis - 50 - random.nextInt(350);
@@ -547,7 +584,7 @@ final class ProcessingScenario {
 					}
 					out.flush();
 				}
-				steady.sentRate = sent.get() / ((System.nanoTime() - start) / 1e9);
+				steady.sentRate = sent.get() / ((System.nanoTime() - measuredFrom.get()) / 1e9);
 				sending.set(false);
 			}, "steady-producer");
 			producer.start();
