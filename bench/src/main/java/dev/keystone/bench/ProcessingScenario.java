@@ -340,7 +340,7 @@ final class ProcessingScenario {
 		Report.figure("processing-service RSS when it finished the backlog", serviceRss / 1e6, "MB");
 		Report.figure("processing-service peak RSS", servicePeakRss / 1e6, "MB");
 		Report.figure("processing-service enriched events (backlog)", backlogEnriched, "events");
-		if (windows == null) {
+		if (!this.withFlink) {
 			Report.progress("BENCH_FLINK=off: no Flink job ran, so no comparison and no ratio");
 			return;
 		}
@@ -517,7 +517,6 @@ final class ProcessingScenario {
 		props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
 		AtomicBoolean sending = new AtomicBoolean(true);
 		AtomicLong sent = new AtomicLong();
-		AtomicLong measuredFrom = new AtomicLong(System.nanoTime());
 		ObjectMapper mapper = new ObjectMapper();
 		Duration duration = this.settings.duration();
 		Duration warmup = this.settings.warmup();
@@ -560,31 +559,22 @@ final class ProcessingScenario {
 						}
 						long dueMillis = startMillis + t * 10;
 						long inTick = (long) (rate * (t + 1) / 100) - (long) (rate * t / 100);
-						if (t < warmTicks) {
-							for (long i = 0; i < inTick; i++) {
-								RawEvents.Raw event = warming.event(warmed++, dueMillis - 50 - random.nextInt(350),
-										dueMillis);
-								out.send(new ProducerRecord<>(RAW_TOPIC, null, dueMillis, event.deviceId(),
-										event.json()));
-							}
-							continue;
-						}
-						if (t == warmTicks) {
-							measuredFrom.set(System.nanoTime());
-						}
+						boolean measured = t >= warmTicks;
 						for (long i = 0; i < inTick && sent.get() < capacity; i++) {
-							int n = (int) sent.get();
 							long eventTime = dueMillis - 50 - random.nextInt(350);
-							RawEvents.Raw event = raw.event(n, eventTime, dueMillis);
-							receivedAts[n] = dueMillis;
-							windowEnds[n] = Math.floorDiv(eventTime, 10_000) * 10_000 + 10_000;
+							RawEvents.Raw event = measured ? raw.event(sent.get(), eventTime, dueMillis)
+									: warming.event(warmed++, eventTime, dueMillis);
 							out.send(new ProducerRecord<>(RAW_TOPIC, null, dueMillis, event.deviceId(), event.json()));
-							sent.incrementAndGet();
+							if (measured) {
+								int n = (int) sent.getAndIncrement();
+								receivedAts[n] = dueMillis;
+								windowEnds[n] = Math.floorDiv(eventTime, 10_000) * 10_000 + 10_000;
+							}
 						}
 					}
 					out.flush();
 				}
-				steady.sentRate = sent.get() / ((System.nanoTime() - measuredFrom.get()) / 1e9);
+				steady.sentRate = sent.get() / ((System.nanoTime() - (start + warmTicks * tick)) / 1e9);
 				sending.set(false);
 			}, "steady-producer");
 			producer.start();
