@@ -1,6 +1,9 @@
 package dev.keystone.testkit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.testcontainers.cassandra.CassandraContainer;
@@ -23,10 +26,17 @@ final class ContainerStack implements KeystoneStack {
 
 	private final CassandraContainer cassandra;
 
-	private ContainerStack(KafkaContainer kafka, ElasticsearchContainer elasticsearch, CassandraContainer cassandra) {
+	private final GenericContainer<?> s3;
+
+	private final Path catalog;
+
+	private ContainerStack(KafkaContainer kafka, ElasticsearchContainer elasticsearch, CassandraContainer cassandra,
+			GenericContainer<?> s3, Path catalog) {
 		this.kafka = kafka;
 		this.elasticsearch = elasticsearch;
 		this.cassandra = cassandra;
+		this.s3 = s3;
+		this.catalog = catalog;
 	}
 
 	static ContainerStack start() {
@@ -35,15 +45,27 @@ final class ContainerStack implements KeystoneStack {
 				DockerImageName.parse("docker.elastic.co/elasticsearch/elasticsearch:8.19.21"))
 			.withEnv(Map.of("xpack.security.enabled", "false", "ES_JAVA_OPTS", "-Xms512m -Xmx512m"));
 		CassandraContainer cassandra = new CassandraContainer(DockerImageName.parse("cassandra:5.0"));
-		Startables.deepStart(kafka, elasticsearch, cassandra).join();
-		ContainerStack stack = new ContainerStack(kafka, elasticsearch, cassandra);
-		stack.createTopics();
-		return stack;
+		GenericContainer<?> s3 = new GenericContainer<>(DockerImageName.parse("andrewgaul/s3proxy:s3proxy-2.6.0"))
+			.withEnv(Map.of("S3PROXY_AUTHORIZATION", "aws-v2-or-v4", "S3PROXY_IDENTITY", "keystone",
+					"S3PROXY_CREDENTIAL", "keystone-local-secret", "JCLOUDS_PROVIDER", "filesystem-nio2",
+					"JCLOUDS_FILESYSTEM_BASEDIR", "/data"))
+			.withExposedPorts(80);
+		Startables.deepStart(kafka, elasticsearch, cassandra, s3).join();
+		exec(s3, "mkdir", "-p", "/data/keystone-archive");
+		try {
+			ContainerStack stack = new ContainerStack(kafka, elasticsearch, cassandra, s3,
+					Files.createTempDirectory("keystone-catalog").resolve("catalog.db"));
+			stack.createTopics();
+			return stack;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void createTopics() {
 		for (String topic : new String[] { "events.raw", "events.enriched", "events.rejected", "viewers.counts",
-				"anomalies", "alerts", "catalog.titles" }) {
+				"anomalies", "alerts", "catalog.titles", "events.replay" }) {
 			String cleanup = topic.equals("catalog.titles") ? "compact" : "delete";
 			exec(this.kafka, "/opt/kafka/bin/kafka-topics.sh", "--bootstrap-server", "localhost:9092", "--create",
 					"--if-not-exists", "--topic", topic, "--partitions", "12", "--config", "cleanup.policy=" + cleanup);
@@ -80,6 +102,16 @@ final class ContainerStack implements KeystoneStack {
 	}
 
 	@Override
+	public String s3Endpoint() {
+		return "http://" + this.s3.getHost() + ":" + this.s3.getMappedPort(80);
+	}
+
+	@Override
+	public String archiveCatalogUri() {
+		return "jdbc:sqlite:" + this.catalog;
+	}
+
+	@Override
 	public void stop(Server server) {
 		GenericContainer<?> container = container(server);
 		container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
@@ -96,6 +128,7 @@ final class ContainerStack implements KeystoneStack {
 			case KAFKA -> this.kafka;
 			case ELASTICSEARCH -> this.elasticsearch;
 			case CASSANDRA -> this.cassandra;
+			case S3 -> this.s3;
 		};
 	}
 

@@ -17,6 +17,7 @@ public final class KeystoneStackProperties {
 		registry.add("ELASTICSEARCH_URIS", stack::elasticsearchUri);
 		registry.add("CASSANDRA_CONTACT_POINTS", stack::cassandraContactPoint);
 		registry.add("CASSANDRA_LOCAL_DATACENTER", stack::cassandraLocalDatacenter);
+		stack.archiveEnvironment().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 }

@@ -32,6 +32,8 @@ final class LocalServerStack implements KeystoneStack {
 
 	private static final int CASSANDRA_PORT = 19042 + PORT_OFFSET;
 
+	private static final int S3_PORT = 19000 + PORT_OFFSET;
+
 	private final Path root;
 
 	private final Map<String, String> environment;
@@ -42,15 +44,20 @@ final class LocalServerStack implements KeystoneStack {
 	}
 
 	static LocalServerStack start(Path root) {
-		Map<String, String> environment = Map.of("KEYSTONE_HOME", root.resolve("target/keystone-test-stack").toString(),
-				"KEYSTONE_KAFKA_PORT", String.valueOf(KAFKA_PORT), "KEYSTONE_ELASTICSEARCH_PORT",
-				String.valueOf(ELASTICSEARCH_PORT), "KEYSTONE_CASSANDRA_PORT", String.valueOf(CASSANDRA_PORT),
-				"KEYSTONE_CASSANDRA_STORAGE_PORT", String.valueOf(17000 + PORT_OFFSET), "KEYSTONE_CASSANDRA_JMX_PORT",
-				String.valueOf(17199 + PORT_OFFSET), "KEYSTONE_WATCH_PID", String.valueOf(buildProcess().pid()));
+		Map<String, String> environment = Map.of("KEYSTONE_HOME", home(root).toString(), "KEYSTONE_S3_PORT",
+				String.valueOf(S3_PORT), "KEYSTONE_KAFKA_PORT", String.valueOf(KAFKA_PORT),
+				"KEYSTONE_ELASTICSEARCH_PORT", String.valueOf(ELASTICSEARCH_PORT), "KEYSTONE_CASSANDRA_PORT",
+				String.valueOf(CASSANDRA_PORT), "KEYSTONE_CASSANDRA_STORAGE_PORT", String.valueOf(17000 + PORT_OFFSET),
+				"KEYSTONE_CASSANDRA_JMX_PORT", String.valueOf(17199 + PORT_OFFSET), "KEYSTONE_WATCH_PID",
+				String.valueOf(buildProcess().pid()));
 		LocalServerStack stack = new LocalServerStack(root, environment);
 		stack.launcher("servers", "up");
 		stack.launcher("topics");
 		return stack;
+	}
+
+	private static Path home(Path root) {
+		return root.resolve("target/keystone-test-stack");
 	}
 
 	/**
@@ -82,6 +89,16 @@ final class LocalServerStack implements KeystoneStack {
 	@Override
 	public String cassandraContactPoint() {
 		return "127.0.0.1:" + CASSANDRA_PORT;
+	}
+
+	@Override
+	public String s3Endpoint() {
+		return "http://127.0.0.1:" + S3_PORT;
+	}
+
+	@Override
+	public String archiveCatalogUri() {
+		return "jdbc:sqlite:" + home(this.root).resolve("archive/catalog.db");
 	}
 
 	@Override

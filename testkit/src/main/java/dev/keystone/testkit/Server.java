@@ -7,7 +7,10 @@ import java.util.Locale;
  */
 public enum Server {
 
-	KAFKA, ELASTICSEARCH, CASSANDRA;
+	KAFKA, ELASTICSEARCH, CASSANDRA,
+
+	/** The archive's S3-compatible object store. */
+	S3;
 
 	/** The name the launcher knows the server by. */
 	public String launcherName() {

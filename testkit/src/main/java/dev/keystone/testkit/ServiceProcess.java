@@ -56,6 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
 				.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(), "ELASTICSEARCH_URIS",
 						stack.elasticsearchUri(), "CASSANDRA_CONTACT_POINTS", stack.cassandraContactPoint(),
 						"CASSANDRA_LOCAL_DATACENTER", stack.cassandraLocalDatacenter()));
+			builder.environment().putAll(stack.archiveEnvironment());
 			builder.environment().putAll(environment);
 			Process process = builder.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
