@@ -19,6 +19,9 @@ public final class Topics {
 
 	public static final String CATALOG_TITLES = "catalog.titles";
 
+	/** Archived events a replay publishes, as {@code events.enriched} carried them. */
+	public static final String EVENTS_REPLAY = "events.replay";
+
 	private Topics() {
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * test that is running.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "keystone.routing.search.refresh-interval=" + RoutingIntegrationTest.REFRESH_INTERVAL)
+		properties = { "keystone.routing.search.refresh-interval=" + RoutingIntegrationTest.REFRESH_INTERVAL,
+				"keystone.routing.archive.commit-interval=1s" })
 @AutoConfigureObservability
 public abstract class RoutingIntegrationTest {
 

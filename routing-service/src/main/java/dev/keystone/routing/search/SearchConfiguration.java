@@ -56,6 +56,11 @@ class SearchConfiguration {
 	}
 
 	@Bean
+	SearchReindex searchReindex(BulkWriter writer) {
+		return new SearchReindex(new EventDocuments(this.mapper), writer);
+	}
+
+	@Bean
 	SearchQueries searchQueries(ElasticsearchClient client, Clock clock) {
 		return new SearchQueries(client, clock);
 	}

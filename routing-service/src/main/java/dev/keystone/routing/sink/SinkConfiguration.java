@@ -25,7 +25,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class SinkConfiguration {
 
 	/** The stores the sinks write to, as the {@code sink} tag names them. */
-	private static final List<String> SINKS = List.of("elasticsearch", "cassandra");
+	private static final List<String> SINKS = List.of("elasticsearch", "cassandra", "archive");
 
 	private static final Logger log = LoggerFactory.getLogger(SinkConfiguration.class);
 
