@@ -212,6 +212,17 @@ class GatewayEdgeTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+		this.client.post()
+			.uri("/v1/replays")
+			.header("X-API-Key", READER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("this key lacks the admin scope");
 	}
 
 	@Test
@@ -229,9 +240,15 @@ class GatewayEdgeTests {
 			.bodyValue("{}")
 			.exchange(), "ingest");
 		for (String path : new String[] { "/v1/events?titleId=t1", "/v1/events/histogram", "/v1/titles/t1/viewers",
-				"/v1/viewers/top", "/v1/anomalies" }) {
+				"/v1/viewers/top", "/v1/anomalies", "/v1/replays", "/v1/replays/r-1" }) {
 			expectService(this.client.get().uri(path).header("Authorization", "Bearer " + ALL).exchange(), "routing");
 		}
+		expectService(this.client.post()
+			.uri("/v1/replays")
+			.header("X-API-Key", ALL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange(), "routing");
 		for (String path : new String[] { "/v1/alerts?state=firing", "/v1/alerts/a-1", "/v1/silences?active=true",
 				"/v1/alert-rules" }) {
 			expectService(this.client.get().uri(path).header("X-API-Key", ALL).exchange(), "alert");

@@ -58,6 +58,12 @@ class RouteConfiguration {
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.readTimeout().toMillis())
 						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
 						.uri(services.routing()))
+			.route("routing-replays",
+					(r) -> r.path("/v1/replays", "/v1/replays/**")
+						.filters((f) -> retryReads(breaker(f, "routing")))
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, services.readTimeout().toMillis())
+						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) services.connectTimeout().toMillis())
+						.uri(services.routing()))
 			.route("alert-stream", (r) -> r.path("/v1/alerts/stream")
 				.and()
 				.method(HttpMethod.GET)
