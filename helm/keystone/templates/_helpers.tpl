@@ -101,6 +101,46 @@ set inline, else nothing. Takes (dict "root" $ "env" NAME "existing" secretName 
 {{- end }}
 {{- end }}
 
+{{/* The archive's warehouse, object store and catalog (CONTRACT section 12), for routing-service. */}}
+{{- define "keystone.archiveEnv" -}}
+{{- $a := .Values.archive }}
+- name: KEYSTONE_ARCHIVE_ENABLED
+  value: {{ $a.enabled | quote }}
+{{- if $a.enabled }}
+- name: KEYSTONE_ARCHIVE_WAREHOUSE
+  value: {{ $a.warehouse | quote }}
+- name: KEYSTONE_ARCHIVE_COMMIT_INTERVAL
+  value: {{ $a.commitInterval | quote }}
+- name: KEYSTONE_ARCHIVE_RETENTION
+  value: {{ $a.retention | quote }}
+- name: KEYSTONE_S3_ENDPOINT
+  value: {{ $a.s3.endpoint | quote }}
+- name: KEYSTONE_S3_REGION
+  value: {{ $a.s3.region | quote }}
+- name: KEYSTONE_S3_PATH_STYLE
+  value: {{ $a.s3.pathStyle | quote }}
+{{- include "keystone.secretEnv" (dict "root" . "env" "AWS_ACCESS_KEY_ID" "existing" $a.s3.existingSecret "existingKey" $a.s3.accessKeyIdKey "inline" "" "key" "") }}
+{{- include "keystone.secretEnv" (dict "root" . "env" "AWS_SECRET_ACCESS_KEY" "existing" $a.s3.existingSecret "existingKey" $a.s3.secretAccessKeyKey "inline" "" "key" "") }}
+- name: KEYSTONE_ARCHIVE_CATALOG_TYPE
+  value: {{ $a.catalog.type | quote }}
+- name: KEYSTONE_ARCHIVE_CATALOG_URI
+  value: {{ $a.catalog.uri | quote }}
+{{- if eq $a.catalog.type "jdbc" }}
+{{- include "keystone.secretEnv" (dict "root" . "env" "KEYSTONE_ARCHIVE_CATALOG_USER" "existing" $a.catalog.existingSecret "existingKey" $a.catalog.usernameKey "inline" "" "key" "") }}
+{{- include "keystone.secretEnv" (dict "root" . "env" "KEYSTONE_ARCHIVE_CATALOG_PASSWORD" "existing" $a.catalog.existingSecret "existingKey" $a.catalog.passwordKey "inline" "" "key" "") }}
+{{- else }}
+{{- include "keystone.secretEnv" (dict "root" . "env" "KEYSTONE_ARCHIVE_CATALOG_CREDENTIAL" "existing" $a.catalog.existingSecret "existingKey" $a.catalog.credentialKey "inline" "" "key" "") }}
+{{- include "keystone.secretEnv" (dict "root" . "env" "KEYSTONE_ARCHIVE_CATALOG_TOKEN" "existing" $a.catalog.existingSecret "existingKey" $a.catalog.tokenKey "inline" "" "key" "") }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* routing-service's ServiceAccount, when the archive asks for one of its own. */}}
+{{- define "keystone.archiveServiceAccount" -}}
+{{- $sa := .Values.archive.serviceAccount }}
+{{- if $sa.create }}{{ $sa.name | default (printf "%s-routing-service" .Release.Name) }}{{ else }}{{ $sa.name }}{{ end }}
+{{- end }}
+
 {{/* The CA volumes a pod mounts: (dict "root" $ "stores" bool). */}}
 {{- define "keystone.caVolumes" -}}
 {{- $v := .root.Values }}

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -173,6 +174,65 @@ class ChartBehaviourTests {
 		var backend = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService();
 		assertThat(manifest.one(Service.class, backend.getName()).getSpec().getPorts())
 			.anySatisfy((port) -> assertThat(port.getName()).isEqualTo(backend.getPort().getName()));
+	}
+
+	@Test
+	void pointsTheArchiveAtItsStoreAndCatalogWithCredentialsFromSecretsForRoutingOnly() {
+		Manifest manifest = Manifest.parse(PackagedChart.template(null)
+			.set("archive.warehouse", "s3://lake/keystone")
+			.set("archive.s3.endpoint", "https://minio.storage.svc:9000")
+			.set("archive.s3.pathStyle", true)
+			.set("archive.s3.existingSecret", "archive-s3")
+			.set("archive.catalog.uri", "jdbc:postgresql://pg.db.svc:5432/iceberg")
+			.set("archive.catalog.existingSecret", "archive-catalog")
+			.call());
+
+		Container routing = container(manifest, "routing-service");
+		assertThat(env(routing, "KEYSTONE_ARCHIVE_WAREHOUSE")).isEqualTo("s3://lake/keystone");
+		assertThat(env(routing, "KEYSTONE_S3_ENDPOINT")).isEqualTo("https://minio.storage.svc:9000");
+		assertThat(env(routing, "KEYSTONE_S3_PATH_STYLE")).isEqualTo("true");
+		assertThat(env(routing, "KEYSTONE_ARCHIVE_CATALOG_TYPE")).isEqualTo("jdbc");
+		assertThat(secretRef(routing, "AWS_ACCESS_KEY_ID")).isEqualTo("archive-s3/access-key-id");
+		assertThat(secretRef(routing, "AWS_SECRET_ACCESS_KEY")).isEqualTo("archive-s3/secret-access-key");
+		assertThat(secretRef(routing, "KEYSTONE_ARCHIVE_CATALOG_USER")).isEqualTo("archive-catalog/username");
+		assertThat(secretRef(routing, "KEYSTONE_ARCHIVE_CATALOG_PASSWORD")).isEqualTo("archive-catalog/password");
+		for (HasMetadata workload : CiValuesTests.workloads(manifest)) {
+			Container container = manifest.podTemplates().get(workload).getSpec().getContainers().get(0);
+			boolean archives = container.getEnv()
+				.stream()
+				.map(EnvVar::getName)
+				.anyMatch((name) -> name.startsWith("KEYSTONE_ARCHIVE_") || name.startsWith("AWS_"));
+			assertThat(archives).as(container.getName()).isEqualTo(container.getName().equals("routing-service"));
+		}
+		NetworkPolicy routingPolicy = manifest.one(NetworkPolicy.class, "ks-routing-service");
+		assertThat(routingPolicy.getSpec().getEgress())
+			.anySatisfy((rule) -> assertThat(rule.getPorts()).extracting((port) -> port.getPort().getIntVal())
+				.contains(443, 5432));
+	}
+
+	@Test
+	void givesRoutingItsOwnServiceAccountForWorkloadIdentityInsteadOfKeys() {
+		Manifest manifest = Manifest.parse(PackagedChart.template(null)
+			.set("archive.serviceAccount.create", true)
+			.set("archive.serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn",
+					"arn:aws:iam::123456789012:role/keystone-archive")
+			.set("archive.catalog.type", "rest")
+			.set("archive.catalog.uri", "https://catalog.example.com/api/catalog")
+			.set("archive.catalog.existingSecret", "archive-catalog")
+			.set("archive.catalog.credentialKey", "credential")
+			.call());
+
+		ServiceAccount account = manifest.one(ServiceAccount.class, "ks-routing-service");
+		assertThat(account.getMetadata().getAnnotations()).containsEntry("eks.amazonaws.com/role-arn",
+				"arn:aws:iam::123456789012:role/keystone-archive");
+		Deployment routing = manifest.one(Deployment.class, "ks-routing-service");
+		assertThat(routing.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("ks-routing-service");
+		Container container = container(manifest, "routing-service");
+		assertThat(container.getEnv()).noneMatch((e) -> e.getName().startsWith("AWS_"));
+		assertThat(secretRef(container, "KEYSTONE_ARCHIVE_CATALOG_CREDENTIAL")).isEqualTo("archive-catalog/credential");
+		assertThat(
+				manifest.one(Deployment.class, "ks-gateway").getSpec().getTemplate().getSpec().getServiceAccountName())
+			.isNull();
 	}
 
 	private static Container container(Manifest manifest, String service) {

@@ -26,6 +26,11 @@ final class ExistingSecrets {
 		for (String store : List.of("kafka", "elasticsearch", "cassandra")) {
 			add(secrets, path(values, store, "tls", "caSecret"), path(values, store, "tls", "caKey"));
 		}
+		add(secrets, path(values, "archive", "s3", "existingSecret"), path(values, "archive", "s3", "accessKeyIdKey"),
+				path(values, "archive", "s3", "secretAccessKeyKey"));
+		add(secrets, path(values, "archive", "catalog", "existingSecret"),
+				path(values, "archive", "catalog", "usernameKey"), path(values, "archive", "catalog", "passwordKey"),
+				path(values, "archive", "catalog", "credentialKey"), path(values, "archive", "catalog", "tokenKey"));
 		add(secrets, path(values, "existingApiKeySecret"));
 		add(secrets, path(values, "ingress", "tlsSecret"));
 		return secrets;
