@@ -42,6 +42,15 @@ public class ArchiveCatalog implements AutoCloseable {
 		this.identifier = TableIdentifier.parse(settings.table());
 	}
 
+	/**
+	 * The archive table in a catalog opened elsewhere, such as Iceberg's in-memory one.
+	 */
+	ArchiveCatalog(Catalog catalog, String table) {
+		this.settings = null;
+		this.catalog = catalog;
+		this.identifier = TableIdentifier.parse(table);
+	}
+
 	public TableIdentifier identifier() {
 		return this.identifier;
 	}
@@ -60,6 +69,22 @@ public class ArchiveCatalog implements AutoCloseable {
 			this.table.refresh();
 		}
 		return this.table;
+	}
+
+	/**
+	 * A table object of its own, for work on another thread than the sink's (replays,
+	 * housekeeping): Iceberg's table objects are not meant to be shared across threads.
+	 * @return the table as the catalog holds it now
+	 */
+	public Table freshTable() {
+		Catalog opened;
+		synchronized (this) {
+			if (this.table == null) {
+				this.table = loadOrCreate(catalog());
+			}
+			opened = this.catalog;
+		}
+		return opened.loadTable(this.identifier);
 	}
 
 	private Catalog catalog() {

@@ -9,6 +9,7 @@ import dev.keystone.routing.sink.SinkStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -49,6 +50,18 @@ class ArchiveConfiguration {
 	@Bean
 	ArchiveScan archiveScan(ArchiveCatalog catalog, EventRows rows) {
 		return new ArchiveScan(catalog, rows);
+	}
+
+	@Bean
+	ArchiveHousekeeping archiveHousekeeping(ArchiveCatalog catalog, ArchiveSettings settings, Clock clock,
+			MeterRegistry registry) {
+		return new ArchiveHousekeeping(catalog, settings, clock, registry);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "keystone.routing.archive.enabled", havingValue = "true", matchIfMissing = true)
+	HousekeepingSchedule archiveHousekeepingSchedule(ArchiveHousekeeping housekeeping, ArchiveSettings settings) {
+		return new HousekeepingSchedule(housekeeping, settings.housekeeping().interval());
 	}
 
 	@Bean

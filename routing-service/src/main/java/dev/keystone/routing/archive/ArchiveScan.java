@@ -43,7 +43,9 @@ public class ArchiveScan {
 		for (Map.Entry<String, String> field : equals.entrySet()) {
 			filter = Expressions.and(filter, Expressions.equal(field.getKey(), field.getValue()));
 		}
-		try (CloseableIterable<Record> matches = IcebergGenerics.read(this.catalog.table()).where(filter).build()) {
+		try (CloseableIterable<Record> matches = IcebergGenerics.read(this.catalog.freshTable())
+			.where(filter)
+			.build()) {
 			for (Record row : matches) {
 				each.accept(this.rows.toEvent(row));
 			}

@@ -32,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ArchiveCrashIT {
 
+	/** Sent over about 40 s, so events keep coming through both restarts. */
 	private static final int EVENTS = 3000;
 
 	@Test
@@ -56,8 +57,8 @@ class ArchiveCrashIT {
 				"--logging.level.dev.keystone.routing.archive=debug",
 				"--logging.level.org.apache.iceberg.SnapshotProducer=info" };
 
-		CompletableFuture<List<String>> sending = CompletableFuture.supplyAsync(() -> send(topic, title));
 		ServiceProcess archive = ServiceProcess.start("routing-service", Map.of(), arguments);
+		CompletableFuture<List<String>> sending = CompletableFuture.supplyAsync(() -> send(topic, title));
 		try {
 			awaitLine(archive, "archive committing events=", 3);
 			archive.kill();
@@ -100,7 +101,7 @@ class ArchiveCrashIT {
 						PipelineRecords.enriched(id, title, "Crash", "heartbeat", Instant.now(), "SE"));
 				sent.add(id);
 				if (i % 100 == 99) {
-					pause(Duration.ofMillis(400));
+					pause(Duration.ofMillis(1300));
 				}
 			}
 		}
