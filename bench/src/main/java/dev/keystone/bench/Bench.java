@@ -30,6 +30,9 @@ public final class Bench {
 			case "processing flink pipeline" -> new ProcessingScenario(settings).flinkPipeline();
 			case "processing measure" -> new ProcessingScenario(settings).measure();
 			case "alerts" -> new AlertScenario(settings).run();
+			case "archive prepare" -> new ArchiveScenario(settings).prepare();
+			case "archive measure" -> new ArchiveScenario(settings).measure();
+			case "archive baseline" -> new ArchiveScenario(settings).baseline();
 			case "faults" -> new FaultScenario(settings).run();
 			case "soak" -> new SoakScenario(settings).run();
 			case "recommendations prepare" -> new RecommendationScenario(settings).prepare();

@@ -94,6 +94,14 @@ final class FaultScenario {
 			.limit(10)
 			.forEach((event) -> Report.progress("faults: lost %s (%s, event time %s)", event.getKey(),
 					event.getValue().titleId(), Instant.ofEpochMilli(event.getValue().timestamp())));
+		Map<String, Integer> archived = archived(run, accepted.keySet());
+		long archiveLost = accepted.keySet().stream().filter((id) -> !archived.containsKey(id)).count();
+		long archiveDuplicated = archived.values().stream().filter((copies) -> copies > 1).count();
+		long exactlyOnceBoth = accepted.keySet()
+			.stream()
+			.filter((id) -> stored.containsKey(id) && stored.get(id).copies() == 1)
+			.filter((id) -> archived.getOrDefault(id, 0) == 1)
+			.count();
 		Counts counts = checkCounts(run, titles, accepted, stored);
 		List<String> recoveries = recoveries();
 		long drops = viewerDropsDuringFaults(run);
@@ -109,6 +117,10 @@ final class FaultScenario {
 		Report.figure("lost (accepted, not stored)", lost, "events");
 		Report.figure("duplicated (stored more than once)", duplicated, "events");
 		Report.figure("extra (stored, never accepted)", extra, "events");
+		Report.figure("archive: lost (accepted, not in the Iceberg table)", archiveLost, "events");
+		Report.figure("archive: duplicated (more than one row)", archiveDuplicated, "events");
+		Report.figure("search alone: accepted events stored exactly once",
+				accepted.isEmpty() ? 0 : (double) exactlyOnce / accepted.size(), "share");
 		Report.figure("windows checked (10s and 1m, per title)", counts.checked(), "windows");
 		Report.figure("counts wrong on viewers.counts", counts.wrongOnTopic(), "windows");
 		Report.figure("counts wrong in Cassandra", counts.wrongInStore(), "windows");
@@ -116,8 +128,32 @@ final class FaultScenario {
 		Report.figure("viewer-drop anomalies during faults", drops, "anomalies");
 		Report.figure("longest ingest unavailability", load.longestUnavailableMillis() / 1000.0, "s");
 		recoveries.forEach(System.out::println);
-		Report.ratio("accepted events stored exactly once",
-				accepted.isEmpty() ? 0 : (double) exactlyOnce / accepted.size(), 6);
+		Report.ratio("accepted events stored exactly once (search and archive)",
+				accepted.isEmpty() ? 0 : (double) exactlyOnceBoth / accepted.size(), 6);
+	}
+
+	/**
+	 * The run's rows in the archive, once every accepted event is there or the archive
+	 * has had two commit intervals to commit what it holds.
+	 */
+	private Map<String, Integer> archived(String run, java.util.Set<String> accepted) throws InterruptedException {
+		ArchivedEvents archive = new ArchivedEvents(System.getenv());
+		long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+		Map<String, Integer> archived = Map.of();
+		while (System.nanoTime() < deadline) {
+			try {
+				archived = archive.copies(run + "-");
+				if (archived.keySet().containsAll(accepted)) {
+					break;
+				}
+				Report.progress("faults: %,d of %,d accepted events archived so far", archived.size(), accepted.size());
+			}
+			catch (RuntimeException ex) {
+				Report.progress("faults: archive not readable yet: %s", ex.getMessage());
+			}
+			Thread.sleep(5000);
+		}
+		return archived;
 	}
 
 	/**
