@@ -210,7 +210,7 @@ class CiValuesTests {
 		assertThat(job.getMetadata().getAnnotations()).containsEntry(PackagedChart.HOOK, "pre-install,pre-upgrade");
 		String script = job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().get(0);
 		for (String topic : List.of("events.raw", "events.enriched", "events.rejected", "viewers.counts", "anomalies",
-				"alerts", "catalog.titles")) {
+				"alerts", "catalog.titles", "events.replay")) {
 			assertThat(script).contains("create " + topic);
 		}
 		assertThat(script).contains("--replication-factor " + replication,
