@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keystone.events.Topics;
 import dev.keystone.routing.PipelineRecords;
 import dev.keystone.routing.ReadApi;
-import dev.keystone.routing.RoutingIntegrationTest;
 import dev.keystone.testkit.KeystoneStack;
 import dev.keystone.testkit.Server;
 import dev.keystone.testkit.ServiceEndpoints;
@@ -20,11 +19,7 @@ import dev.keystone.testkit.TopicWriter;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,22 +28,7 @@ import static org.awaitility.Awaitility.await;
  * The archive on the real object store and catalog: every event once, typed, with the
  * Kafka offsets in the snapshot that holds it, and nothing lost while the store is down.
  */
-class ArchiveIT extends RoutingIntegrationTest {
-
-	@Autowired
-	private ArchiveSettings settings;
-
-	private ArchiveCatalog catalog;
-
-	@BeforeEach
-	void openCatalog() {
-		this.catalog = new ArchiveCatalog(this.settings);
-	}
-
-	@AfterEach
-	void closeCatalog() throws Exception {
-		this.catalog.close();
-	}
+class ArchiveIT extends ArchiveIntegrationTest {
 
 	@Test
 	void archivesEveryEventOnceAsATypedRowWithItsOffsetsInTheSnapshot() {
@@ -127,14 +107,6 @@ class ArchiveIT extends RoutingIntegrationTest {
 		}
 		List<Record> rows = awaitRows(title, sent.size(), Duration.ofSeconds(120));
 		assertThat(rows).extracting((row) -> row.getField("event_id")).containsExactlyInAnyOrderElementsOf(sent);
-	}
-
-	private List<Record> awaitRows(String title, int expected, Duration within) {
-		await().atMost(within)
-			.pollInterval(Duration.ofSeconds(1))
-			.ignoreExceptions()
-			.until(() -> ArchiveRows.ofTitle(this.catalog.table(), title).size() >= expected);
-		return ArchiveRows.ofTitle(this.catalog.table(), title);
 	}
 
 	private static String title() {

@@ -7,39 +7,18 @@ import java.util.UUID;
 
 import dev.keystone.events.Topics;
 import dev.keystone.routing.PipelineRecords;
-import dev.keystone.routing.RoutingIntegrationTest;
 import dev.keystone.testkit.ArchiveSql;
 import dev.keystone.testkit.KeystoneStack;
 import dev.keystone.testkit.TopicWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code bin/keystone sql} on the archive the service wrote: the README's analyses answer
  * with the events' own figures as CSV, and a bad query fails with Spark's message.
  */
-class ArchiveSqlIT extends RoutingIntegrationTest {
-
-	@Autowired
-	private ArchiveSettings settings;
-
-	private ArchiveCatalog catalog;
-
-	@BeforeEach
-	void openCatalog() {
-		this.catalog = new ArchiveCatalog(this.settings);
-	}
-
-	@AfterEach
-	void closeCatalog() throws Exception {
-		this.catalog.close();
-	}
+class ArchiveSqlIT extends ArchiveIntegrationTest {
 
 	@Test
 	void answersTheReadmeAnalysesAsCsvAndRefusesABadQuery() {
@@ -52,10 +31,7 @@ class ArchiveSqlIT extends RoutingIntegrationTest {
 						"Query Me", type, hour.plusSeconds(session), "DE"));
 			}
 		}
-		await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofSeconds(1))
-			.ignoreExceptions()
-			.until(() -> ArchiveRows.eventIdsOfTitle(this.catalog.table(), title).size() == 4);
+		awaitRows(title, 4, Duration.ofSeconds(90));
 
 		ArchiveSql.Result viewers = ArchiveSql.run("SELECT date(timestamp) AS day, title_name, "
 				+ "count(DISTINCT coalesce(profile_id, device_id)) AS viewers FROM keystone.events WHERE title_id = '"

@@ -15,10 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keystone.events.Topics;
 import dev.keystone.routing.PipelineRecords;
 import dev.keystone.routing.ReadApi;
-import dev.keystone.routing.RoutingIntegrationTest;
-import dev.keystone.routing.archive.ArchiveCatalog;
-import dev.keystone.routing.archive.ArchiveRows;
-import dev.keystone.routing.archive.ArchiveSettings;
+import dev.keystone.routing.archive.ArchiveIntegrationTest;
 import dev.keystone.testkit.KeystoneStack;
 import dev.keystone.testkit.TopicProbe;
 import dev.keystone.testkit.TopicWriter;
@@ -38,14 +35,11 @@ import static org.awaitility.Awaitility.await;
  * Replays from the real archive: deleted search documents come back once, a topic replay
  * publishes exactly the archived events, and a bad request is a 400 problem.
  */
-class ReplayIT extends RoutingIntegrationTest {
+class ReplayIT extends ArchiveIntegrationTest {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
-
-	@Autowired
-	private ArchiveSettings settings;
 
 	@Autowired
 	private ElasticsearchClient elasticsearch;
@@ -169,13 +163,8 @@ class ReplayIT extends RoutingIntegrationTest {
 			.toEntity(String.class);
 	}
 
-	private void awaitArchived(String title, int count) throws Exception {
-		try (ArchiveCatalog catalog = new ArchiveCatalog(this.settings)) {
-			await().atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofSeconds(1))
-				.ignoreExceptions()
-				.until(() -> ArchiveRows.eventIdsOfTitle(catalog.table(), title).size() == count);
-		}
+	private void awaitArchived(String title, int count) {
+		awaitRows(title, count, Duration.ofSeconds(90));
 	}
 
 	private void awaitSearchable(String title, int count) {
