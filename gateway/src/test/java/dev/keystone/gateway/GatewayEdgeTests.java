@@ -193,17 +193,8 @@ class GatewayEdgeTests {
 
 	@Test
 	void refusesAKeyWithoutTheScope() {
-		this.client.post()
-			.uri("/v1/events")
-			.header("X-API-Key", READER)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{}")
-			.exchange()
-			.expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.detail")
-			.isEqualTo("this key lacks the ingest scope");
+		expectForbidden("/v1/events", "ingest");
+		expectForbidden("/v1/replays", "admin");
 		this.client.put()
 			.uri("/v1/catalog/titles/t1")
 			.header("Authorization", "Bearer " + READER)
@@ -212,8 +203,11 @@ class GatewayEdgeTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+	}
+
+	private void expectForbidden(String path, String scope) {
 		this.client.post()
-			.uri("/v1/replays")
+			.uri(path)
 			.header("X-API-Key", READER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{}")
@@ -222,7 +216,7 @@ class GatewayEdgeTests {
 			.isForbidden()
 			.expectBody()
 			.jsonPath("$.detail")
-			.isEqualTo("this key lacks the admin scope");
+			.isEqualTo("this key lacks the " + scope + " scope");
 	}
 
 	@Test
