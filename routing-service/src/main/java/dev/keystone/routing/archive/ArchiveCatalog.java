@@ -1,5 +1,9 @@
 package dev.keystone.routing.archive;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -94,6 +98,7 @@ public class ArchiveCatalog implements AutoCloseable {
 			}
 			Map<String, String> properties = properties(this.settings);
 			if (isSqlite(this.settings)) {
+				createParentDirectory(this.settings.catalog().uri().substring("jdbc:sqlite:".length()));
 				properties = withCatalogTablesCreated(properties);
 			}
 			this.catalog = CatalogUtil.buildIcebergCatalog(NAME, properties, null);
@@ -119,6 +124,20 @@ public class ArchiveCatalog implements AutoCloseable {
 		Map<String, String> opened = new HashMap<>(properties);
 		opened.put("jdbc.init-catalog-tables", "false");
 		return opened;
+	}
+
+	/** SQLite creates its file, not the folder it is in. */
+	private static void createParentDirectory(String file) {
+		Path parent = Path.of(file).toAbsolutePath().getParent();
+		if (file.isEmpty() || file.startsWith(":") || parent == null) {
+			return;
+		}
+		try {
+			Files.createDirectories(parent);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create the catalog's folder " + parent, ex);
+		}
 	}
 
 	private static boolean isSqlite(ArchiveSettings settings) {
