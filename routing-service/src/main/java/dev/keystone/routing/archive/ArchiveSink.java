@@ -80,7 +80,11 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 
 	private org.apache.kafka.clients.consumer.Consumer<?, ?> consumer;
 
-	private Acknowledgment pendingAck;
+	/**
+	 * Every batch read since the last commit: the group commits each one's offsets once
+	 * the table holds it.
+	 */
+	private final List<Acknowledgment> pendingAcks = new ArrayList<>();
 
 	private long firstBufferedAt;
 
@@ -128,7 +132,10 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 			long timestamp = (timestamps != null) ? ((Number) timestamps.get(i)).longValue() : this.clock.millis();
 			this.buffer.add(partition, offset, events.get(i), timestamp);
 		}
-		this.pendingAck = headers.get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
+		Acknowledgment acknowledgment = headers.get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
+		if (acknowledgment != null) {
+			this.pendingAcks.add(acknowledgment);
+		}
 		this.oldestPendingMillis = this.buffer.oldestMillis();
 		if (due()) {
 			commit();
@@ -305,10 +312,8 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 		log.debug("archive committed events={} unarchivable={}", archived, unarchivable);
 		this.buffer.clear();
 		this.oldestPendingMillis = Long.MAX_VALUE;
-		if (this.pendingAck != null) {
-			this.pendingAck.acknowledge();
-			this.pendingAck = null;
-		}
+		this.pendingAcks.forEach(Acknowledgment::acknowledge);
+		this.pendingAcks.clear();
 		this.waitingSinceMillis = Long.MAX_VALUE;
 		this.backoff.reset();
 		this.status.writing(SINK);
