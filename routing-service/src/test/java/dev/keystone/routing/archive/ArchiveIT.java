@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keystone.events.Topics;
@@ -17,8 +21,9 @@ import dev.keystone.testkit.Server;
 import dev.keystone.testkit.ServiceEndpoints;
 import dev.keystone.testkit.TopicWriter;
 import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +65,14 @@ class ArchiveIT extends ArchiveIntegrationTest {
 
 		Snapshot snapshot = this.catalog.table().currentSnapshot();
 		assertThat(snapshot.summary()).containsKey(TableOffsets.key(Topics.EVENTS_ENRICHED, 0));
+		Map<Integer, Long> inTable = TableOffsets.of(this.catalog.table(), Topics.EVENTS_ENRICHED,
+				IntStream.range(0, 12).boxed().collect(Collectors.toSet()));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Map<Integer, Long> group = groupOffsets();
+			inTable.forEach((partition, offset) -> assertThat(group.getOrDefault(partition, 0L))
+				.as("group offset of partition %d", partition)
+				.isGreaterThanOrEqualTo(offset));
+		});
 		String metrics = ServiceEndpoints.get(this.port, "/actuator/prometheus").body();
 		assertThat(metrics).contains("keystone_archive_commits_total")
 			.contains("keystone_archive_lag_seconds")
@@ -107,6 +120,23 @@ class ArchiveIT extends ArchiveIntegrationTest {
 		}
 		List<Record> rows = awaitRows(title, sent.size(), Duration.ofSeconds(120));
 		assertThat(rows).extracting((row) -> row.getField("event_id")).containsExactlyInAnyOrderElementsOf(sent);
+	}
+
+	/** The archive's consumer group offsets, which follow the table for lag monitoring. */
+	private static Map<Integer, Long> groupOffsets() throws Exception {
+		try (Admin admin = Admin.create(
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KeystoneStack.shared().kafkaBootstrapServers()))) {
+			Map<Integer, Long> offsets = new HashMap<>();
+			admin.listConsumerGroupOffsets("keystone-routing-archive")
+				.partitionsToOffsetAndMetadata()
+				.get()
+				.forEach((tp, offset) -> {
+					if (tp.topic().equals(Topics.EVENTS_ENRICHED) && offset != null) {
+						offsets.put(tp.partition(), offset.offset());
+					}
+				});
+			return offsets;
+		}
 	}
 
 	private static String title() {
