@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
@@ -160,7 +161,7 @@ public class ArchiveCatalog implements AutoCloseable {
 
 	private Table loadOrCreate(Catalog catalog) {
 		try {
-			return catalog.loadTable(this.identifier);
+			return withCurrentProperties(catalog.loadTable(this.identifier));
 		}
 		catch (NoSuchTableException ex) {
 			Namespace namespace = this.identifier.namespace();
@@ -184,6 +185,27 @@ public class ArchiveCatalog implements AutoCloseable {
 				return catalog.loadTable(this.identifier);
 			}
 		}
+	}
+
+	/**
+	 * A table created by an earlier release gets today's table properties.
+	 */
+	private static Table withCurrentProperties(Table table) {
+		Map<String, String> current = table.properties();
+		var update = table.updateProperties();
+		boolean changed = false;
+		for (Map.Entry<String, String> property : EventTable.PROPERTIES.entrySet()) {
+			if (!property.getKey().equals(TableProperties.FORMAT_VERSION)
+					&& !property.getValue().equals(current.get(property.getKey()))) {
+				update.set(property.getKey(), property.getValue());
+				changed = true;
+			}
+		}
+		if (changed) {
+			update.commit();
+			log.info("archive table properties updated table={}", table.name());
+		}
+		return table;
 	}
 
 	/**

@@ -17,13 +17,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.FileInfo;
+import org.apache.iceberg.io.SupportsPrefixOperations;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.util.StructLikeWrapper;
 import org.slf4j.Logger;
@@ -66,6 +70,7 @@ public class ArchiveHousekeeping {
 		job("retention", this::applyRetention);
 		job("compaction", this::compact);
 		job("expiry", this::expireSnapshots);
+		job("metadata", this::deleteOldMetadata);
 	}
 
 	/**
@@ -133,13 +138,45 @@ public class ArchiveHousekeeping {
 	int expireSnapshots() {
 		Table table = this.catalog.freshTable();
 		long before = this.clock.millis() - this.settings.snapshotMaxAge().toMillis();
-		table.expireSnapshots().expireOlderThan(before).retainLast(this.settings.snapshotsToKeep()).commit();
+		// One delete request per file: stores that refuse S3's batch delete still get
+		// their files removed.
+		table.expireSnapshots()
+			.expireOlderThan(before)
+			.retainLast(this.settings.snapshotsToKeep())
+			.deleteWith(table.io()::deleteFile)
+			.commit();
 		table.refresh();
 		int left = 0;
 		for (Snapshot ignored : table.snapshots()) {
 			left++;
 		}
 		return left;
+	}
+
+	/**
+	 * Deletes the metadata files that neither the table nor its metadata log still names,
+	 * once they are older than the snapshot age: each commit writes one.
+	 * @return files deleted
+	 */
+	int deleteOldMetadata() {
+		Table table = this.catalog.freshTable();
+		if (!(table.io() instanceof SupportsPrefixOperations files)) {
+			return 0;
+		}
+		TableMetadata current = ((HasTableOperations) table).operations().current();
+		Set<String> kept = new HashSet<>();
+		kept.add(current.metadataFileLocation());
+		current.previousFiles().forEach((entry) -> kept.add(entry.file()));
+		long before = this.clock.millis() - this.settings.snapshotMaxAge().toMillis();
+		int deleted = 0;
+		for (FileInfo file : files.listPrefix(table.location() + "/metadata/")) {
+			if (file.location().endsWith(".metadata.json") && !kept.contains(file.location())
+					&& file.createdAtMillis() < before) {
+				table.io().deleteFile(file.location());
+				deleted++;
+			}
+		}
+		return deleted;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.keystone.routing.archive;
 
+import java.time.Duration;
+
 import dev.keystone.routing.sink.SinkMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +26,10 @@ record ArchiveMeters(SinkMetrics sink, Counter commits, Timer freshness) {
 				Timer.builder("keystone.archive.freshness")
 					.description("Time from an event's arrival on events.enriched to the archive commit that holds it")
 					.publishPercentileHistogram()
+					// Commits come every minute by default: buckets up to a quarter of an
+					// hour, not Micrometer's 30 s.
+					.minimumExpectedValue(Duration.ofMillis(100))
+					.maximumExpectedValue(Duration.ofMinutes(15))
 					.register(registry));
 	}
 

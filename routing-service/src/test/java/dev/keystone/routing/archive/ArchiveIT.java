@@ -122,7 +122,9 @@ class ArchiveIT extends ArchiveIntegrationTest {
 		assertThat(rows).extracting((row) -> row.getField("event_id")).containsExactlyInAnyOrderElementsOf(sent);
 	}
 
-	/** The archive's consumer group offsets, which follow the table for lag monitoring. */
+	/**
+	 * The archive's consumer group offsets, which follow the table for lag monitoring.
+	 */
 	private static Map<Integer, Long> groupOffsets() throws Exception {
 		try (Admin admin = Admin.create(
 				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KeystoneStack.shared().kafkaBootstrapServers()))) {
