@@ -220,7 +220,7 @@ public class ArchiveCatalog implements AutoCloseable {
 		properties.put(CatalogUtil.ICEBERG_CATALOG_TYPE, catalog.type());
 		properties.put(CatalogProperties.URI, catalog.uri());
 		properties.put(CatalogProperties.WAREHOUSE_LOCATION, settings.warehouse());
-		properties.put(CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.aws.s3.S3FileIO");
+		properties.put(CatalogProperties.FILE_IO_IMPL, SingleDeleteS3FileIO.class.getName());
 		putIfText(properties, "jdbc.user", catalog.user());
 		putIfText(properties, "jdbc.password", catalog.password());
 		putIfText(properties, "credential", catalog.credential());
