@@ -91,5 +91,11 @@ try {
     browser.kill('SIGKILL');
     await exited;
   }
-  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  // Chromium's helper processes can still be writing the profile after the browser died; a profile left
+  // behind in /tmp is no reason to fail the calls that were checked.
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch (error) {
+    console.error(`browser profile ${profile} not removed: ${error.message}`);
+  }
 }
