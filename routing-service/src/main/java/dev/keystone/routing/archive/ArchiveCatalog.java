@@ -56,10 +56,6 @@ public class ArchiveCatalog implements AutoCloseable {
 		this.identifier = TableIdentifier.parse(table);
 	}
 
-	public TableIdentifier identifier() {
-		return this.identifier;
-	}
-
 	/**
 	 * The archive table at its latest committed state.
 	 * @return the table, refreshed
@@ -82,14 +78,8 @@ public class ArchiveCatalog implements AutoCloseable {
 	 * @return the table as the catalog holds it now
 	 */
 	public Table freshTable() {
-		Catalog opened;
-		synchronized (this) {
-			if (this.table == null) {
-				this.table = loadOrCreate(catalog());
-			}
-			opened = this.catalog;
-		}
-		return opened.loadTable(this.identifier);
+		table();
+		return this.catalog.loadTable(this.identifier);
 	}
 
 	private Catalog catalog() {

@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import dev.keystone.routing.sink.SinkMetrics;
 import dev.keystone.routing.sink.SinkStatus;
 import dev.keystone.routing.sink.StoreUnavailableException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
@@ -252,8 +251,7 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 				resumed, fromBeginning.size());
 		this.unpositioned.clear();
 		if (this.buffer.isEmpty()) {
-			this.waitingSinceMillis = Long.MAX_VALUE;
-			this.status.writing(SINK);
+			recovered();
 		}
 	}
 
@@ -307,13 +305,20 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 		for (ArchiveBuffer.Pending event : this.buffer.records()) {
 			freshness.record(Duration.ofMillis(Math.max(0, now - event.timestampMillis())));
 		}
-		Counter commits = this.meters.commits();
-		commits.increment();
+		this.meters.commits().increment();
 		log.debug("archive committed events={} unarchivable={}", archived, unarchivable);
 		this.buffer.clear();
 		this.oldestPendingMillis = Long.MAX_VALUE;
 		this.pendingAcks.forEach(Acknowledgment::acknowledge);
 		this.pendingAcks.clear();
+		recovered();
+	}
+
+	/**
+	 * The store answers again: no more waiting, the next failure starts from the first
+	 * pause.
+	 */
+	private void recovered() {
 		this.waitingSinceMillis = Long.MAX_VALUE;
 		this.backoff.reset();
 		this.status.writing(SINK);
