@@ -101,7 +101,7 @@ set inline, else nothing. Takes (dict "root" $ "env" NAME "existing" secretName 
 {{- end }}
 {{- end }}
 
-{{/* The archive's warehouse, object store and catalog (CONTRACT section 12), for routing-service. */}}
+{{/* The archive's warehouse, object store and catalog (docs/archive.md), for routing-service. */}}
 {{- define "keystone.archiveEnv" -}}
 {{- $a := .Values.archive }}
 - name: KEYSTONE_ARCHIVE_ENABLED
