@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.keystone.events.Topics;
@@ -67,18 +66,22 @@ class CrashRecoveryIT {
 			second.kill();
 
 			try (ServiceProcess third = start()) {
-				Map<String, Long> copies = enrichedCopies(enriched, 5_400, Duration.ofMinutes(3));
+				Map<String, List<String>> copies = enrichedCopies(enriched, 5_400, Duration.ofMinutes(3));
 				assertThat(copies.size()).as("events enriched of the 5,400 sent").isEqualTo(5_400);
-				assertThat(copies.values()).as("copies of each event").allMatch((count) -> count == 1);
+				assertThat(copies)
+					.as("events enriched more than once, with where each copy was written " + "(logs: %s, %s, %s)",
+							first.log(), second.log(), third.log())
+					.allSatisfy((eventId, written) -> assertThat(written).as(eventId).hasSize(1));
 			}
 		}
 	}
 
 	/**
-	 * How often each event of the run was enriched, once the expected number arrived or
-	 * the time ran out, and nothing more came for five seconds.
+	 * Where each event of the run was enriched (partition@offset, one per copy), once the
+	 * expected number arrived or the time ran out, and nothing more came for five
+	 * seconds.
 	 */
-	private Map<String, Long> enrichedCopies(TopicProbe enriched, int expected, Duration timeout) {
+	private Map<String, List<String>> enrichedCopies(TopicProbe enriched, int expected, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		List<ConsumerRecord<String, String>> all;
 		do {
@@ -88,8 +91,8 @@ class CrashRecoveryIT {
 				&& System.nanoTime() < deadline);
 		return enriched.drain(this::ofRun, Duration.ofSeconds(5))
 			.stream()
-			.map(CrashRecoveryIT::eventId)
-			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+			.collect(Collectors.groupingBy(CrashRecoveryIT::eventId,
+					Collectors.mapping((record) -> record.partition() + "@" + record.offset(), Collectors.toList())));
 	}
 
 	private ServiceProcess start() {
