@@ -238,6 +238,8 @@ final class ArchiveScenario {
 	private long plainAppend(Table table, long events) throws IOException {
 		Schema schema = table.schema();
 		GenericAppenderFactory appenders = new GenericAppenderFactory(schema, table.spec());
+		// Its Parquet codec (zstd) and the other write properties of the table.
+		appenders.setAll(table.properties());
 		OutputFileFactory files = OutputFileFactory.builderFor(table, 1, 1).format(FileFormat.PARQUET).build();
 		PartitionKey key = new PartitionKey(table.spec(), schema);
 		InternalRecordWrapper wrapper = new InternalRecordWrapper(schema.asStruct());

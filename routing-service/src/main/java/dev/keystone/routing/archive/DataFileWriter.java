@@ -36,7 +36,11 @@ final class DataFileWriter {
 			.format(FileFormat.PARQUET)
 			.operationId(UUID.randomUUID().toString())
 			.build();
+		// The table's write properties (its Parquet codec above all) reach the writer
+		// only
+		// when given: without them Iceberg's Parquet writer falls back to gzip.
 		GenericAppenderFactory appenders = new GenericAppenderFactory(table.schema(), table.spec());
+		appenders.setAll(table.properties());
 		DayWriter writer = new DayWriter(table, appenders, files, this.targetFileSize);
 		try {
 			for (Record row : rows) {

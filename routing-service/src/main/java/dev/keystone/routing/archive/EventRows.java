@@ -1,6 +1,5 @@
 package dev.keystone.routing.archive;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -162,7 +161,7 @@ public final class EventRows {
 			return null;
 		}
 		try {
-			return Instant.parse(value).atOffset(ZoneOffset.UTC);
+			return IsoInstant.parse(value).atOffset(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {
 			throw new UnarchivableException(field + " is not an ISO-8601 instant");
