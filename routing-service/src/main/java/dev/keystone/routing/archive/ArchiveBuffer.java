@@ -21,11 +21,13 @@ final class ArchiveBuffer {
 
 	private long oldestMillis = Long.MAX_VALUE;
 
-	void add(int partition, long offset, String json, long timestampMillis) {
-		this.records.add(new Pending(partition, offset, json, timestampMillis));
+	Pending add(int partition, long offset, String json, long timestampMillis) {
+		Pending pending = new Pending(partition, offset, json, timestampMillis);
+		this.records.add(pending);
 		this.nextOffsets.put(partition, offset + 1);
 		this.bytes += json.length();
 		this.oldestMillis = Math.min(this.oldestMillis, timestampMillis);
+		return pending;
 	}
 
 	List<Pending> records() {

@@ -32,14 +32,15 @@ import org.springframework.messaging.MessageHeaders;
 /**
  * Archives {@code events.enriched} into the Iceberg table, each event exactly once.
  * <p>
- * Events wait in memory until the commit interval or a size bound is reached; then one
- * Iceberg commit appends their data files and records, in the same snapshot, the next
- * offset of every partition this reader owns. On assignment the reader seeks to the
- * table's offsets, not the consumer group's, so a crash between the commit and the
- * group's offset commit repeats nothing. Before each commit it checks that no other
- * reader committed its partitions meanwhile (a rebalance it slept through, or a commit
- * whose outcome it never heard) and, if one did, drops those events and reads on from the
- * table's offsets.
+ * Events are written into open data files as they arrive, and kept in memory until the
+ * commit interval or a size bound is reached; then one Iceberg commit appends the files
+ * and records, in the same snapshot, the next offset of every partition this reader owns.
+ * The events kept let a commit that failed, or files given up, be written again without
+ * reading the topic again. On assignment the reader seeks to the table's offsets, not the
+ * consumer group's, so a crash between the commit and the group's offset commit repeats
+ * nothing. Before each commit it checks that no other reader committed its partitions
+ * meanwhile (a rebalance it slept through, or a commit whose outcome it never heard) and,
+ * if one did, drops those events and reads on from the table's offsets.
  * <p>
  * Everything runs on the consumer's thread: batches, idle ticks and rebalances.
  */
@@ -69,6 +70,15 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 	private final ArchiveMeters meters;
 
 	private final ArchiveBuffer buffer = new ArchiveBuffer();
+
+	/**
+	 * Files holding the rows of exactly the buffered events, or none: given up after a
+	 * failure or a drop, the commit writes the buffer again.
+	 */
+	private DataFileWriter.OpenFiles open;
+
+	/** Buffered events that cannot become rows, counted as they are written. */
+	private int unarchivable;
 
 	/** Next offset per owned partition as the table holds it. */
 	private final Map<Integer, Long> committed = new HashMap<>();
@@ -129,7 +139,7 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 				this.firstBufferedAt = this.clock.millis();
 			}
 			long timestamp = (timestamps != null) ? ((Number) timestamps.get(i)).longValue() : this.clock.millis();
-			this.buffer.add(partition, offset, events.get(i), timestamp);
+			writeAhead(this.buffer.add(partition, offset, events.get(i), timestamp));
 		}
 		Acknowledgment acknowledgment = headers.get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
 		if (acknowledgment != null) {
@@ -186,7 +196,7 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 						+ "again from the table's offsets: {}", revoked, ex.getMessage());
 			}
 		}
-		this.buffer.drop(revoked);
+		drop(revoked);
 		revoked.forEach((partition) -> {
 			this.committed.remove(partition);
 			this.unpositioned.remove(partition);
@@ -262,19 +272,8 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 		try {
 			Table table = this.catalog.table();
 			dropTakenPartitions(table);
-			List<Record> batch = new ArrayList<>(this.buffer.size());
-			int unarchivable = 0;
-			for (ArchiveBuffer.Pending event : this.buffer.records()) {
-				try {
-					batch.add(this.rows.toRow(event.json()));
-				}
-				catch (UnarchivableException ex) {
-					unarchivable++;
-					log.warn("event not archived partition={} offset={} reason={}", event.partition(), event.offset(),
-							ex.getMessage());
-				}
-			}
-			List<DataFile> written = this.files.write(table, batch);
+			DataFileWriter.OpenFiles files = filesOfTheBuffer(table);
+			List<DataFile> written = files.complete();
 			AppendFiles append = table.newAppend();
 			written.forEach(append::appendFile);
 			Map<Integer, Long> next = new HashMap<>(this.committed);
@@ -286,7 +285,7 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 			});
 			append.commit();
 			this.committed.putAll(next);
-			committed(batch.size(), unarchivable);
+			committed(files.rows(), this.unarchivable);
 			sample.stop(this.meters.sink().writeTime());
 		}
 		catch (RuntimeException ex) {
@@ -296,7 +295,67 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 		}
 	}
 
-	private void committed(int archived, int unarchivable) {
+	/**
+	 * Writes an event into the open files as it arrives, so a commit only completes them;
+	 * opens them for the first event after a commit. Once given up, the files stay closed
+	 * until the commit writes the buffer again.
+	 */
+	private void writeAhead(ArchiveBuffer.Pending event) {
+		if (this.open == null && this.buffer.size() > 1) {
+			return;
+		}
+		try {
+			if (this.open == null) {
+				this.unarchivable = 0;
+				this.open = this.files.open(this.catalog.table());
+			}
+			writeRow(this.open, event);
+		}
+		catch (RuntimeException ex) {
+			this.open = null;
+			log.debug("archive files given up until the commit writes them again: {}", ex.getMessage());
+		}
+	}
+
+	/** The open files if they hold the buffer, else new files it is written into. */
+	private DataFileWriter.OpenFiles filesOfTheBuffer(Table table) {
+		DataFileWriter.OpenFiles files = this.open;
+		this.open = null;
+		if (files == null) {
+			files = this.files.open(table);
+			this.unarchivable = 0;
+			for (ArchiveBuffer.Pending event : this.buffer.records()) {
+				writeRow(files, event);
+			}
+		}
+		return files;
+	}
+
+	private void writeRow(DataFileWriter.OpenFiles files, ArchiveBuffer.Pending event) {
+		Record row;
+		try {
+			row = this.rows.toRow(event.json());
+		}
+		catch (UnarchivableException ex) {
+			this.unarchivable++;
+			log.warn("event not archived partition={} offset={} reason={}", event.partition(), event.offset(),
+					ex.getMessage());
+			return;
+		}
+		files.write(row);
+	}
+
+	/** Forgets the events of the partitions, and the files that held them. */
+	private void drop(Set<Integer> partitions) {
+		if (this.buffer.records().stream().anyMatch((event) -> partitions.contains(event.partition()))
+				&& this.open != null) {
+			this.open.abort();
+			this.open = null;
+		}
+		this.buffer.drop(partitions);
+	}
+
+	private void committed(long archived, int unarchivable) {
 		long now = this.clock.millis();
 		SinkMetrics sink = this.meters.sink();
 		sink.ok().increment(archived);
@@ -344,7 +403,7 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 				"archive partitions {} were committed by another writer; their {} waiting events are dropped and "
 						+ "reading resumes from the table's offsets",
 				taken, this.buffer.records().stream().filter((p) -> taken.contains(p.partition())).count());
-		this.buffer.drop(taken);
+		drop(taken);
 		for (int partition : taken) {
 			long offset = inTable.get(partition);
 			this.committed.put(partition, offset);

@@ -15,7 +15,6 @@ import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.io.PartitionedFanoutWriter;
-import org.apache.iceberg.io.WriteResult;
 
 /**
  * Writes rows into Parquet data files of the table, one or more per day partition, with
@@ -31,7 +30,17 @@ final class DataFileWriter {
 		this.targetFileSize = targetFileSize;
 	}
 
+	/** Files of all the given rows. */
 	List<DataFile> write(Table table, Iterable<Record> rows) {
+		OpenFiles files = open(table);
+		for (Record row : rows) {
+			files.write(row);
+		}
+		return files.complete();
+	}
+
+	/** New files of the table, taking rows one at a time until completed or aborted. */
+	OpenFiles open(Table table) {
 		OutputFileFactory files = OutputFileFactory.builderFor(table, 1, this.tasks.incrementAndGet())
 			.format(FileFormat.PARQUET)
 			.operationId(UUID.randomUUID().toString())
@@ -41,31 +50,63 @@ final class DataFileWriter {
 		// when given: without them Iceberg's Parquet writer falls back to gzip.
 		GenericAppenderFactory appenders = new GenericAppenderFactory(table.schema(), table.spec());
 		appenders.setAll(table.properties());
-		DayWriter writer = new DayWriter(table, appenders, files, this.targetFileSize);
-		try {
-			for (Record row : rows) {
-				writer.write(row);
-			}
-			WriteResult result = writer.complete();
-			return List.of(result.dataFiles());
-		}
-		catch (IOException | RuntimeException ex) {
-			abort(writer);
-			if (ex instanceof IOException io) {
-				throw new UncheckedIOException(io);
-			}
-			throw (RuntimeException) ex;
-		}
+		return new OpenFiles(new DayWriter(table, appenders, files, this.targetFileSize));
 	}
 
-	private static void abort(DayWriter writer) {
-		try {
-			writer.abort();
+	/**
+	 * Files being written. A failure to write or complete aborts them, so that what was
+	 * uploaded is deleted; the caller starts again with new files.
+	 */
+	static final class OpenFiles {
+
+		private final DayWriter writer;
+
+		private long rows;
+
+		private OpenFiles(DayWriter writer) {
+			this.writer = writer;
 		}
-		catch (IOException | RuntimeException ex) {
-			// the files it could not delete belong to no snapshot; orphan-file cleanup
-			// finds them
+
+		void write(Record row) {
+			try {
+				this.writer.write(row);
+				this.rows++;
+			}
+			catch (IOException | RuntimeException ex) {
+				throw failed(ex);
+			}
 		}
+
+		long rows() {
+			return this.rows;
+		}
+
+		List<DataFile> complete() {
+			try {
+				return List.of(this.writer.complete().dataFiles());
+			}
+			catch (IOException | RuntimeException ex) {
+				throw failed(ex);
+			}
+		}
+
+		/** Gives the files up: closes them and deletes what was uploaded. */
+		void abort() {
+			try {
+				this.writer.abort();
+			}
+			catch (IOException | RuntimeException ex) {
+				// the files it could not delete belong to no snapshot; orphan-file
+				// cleanup
+				// finds them
+			}
+		}
+
+		private RuntimeException failed(Exception ex) {
+			abort();
+			return (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
+		}
+
 	}
 
 	private static final class DayWriter extends PartitionedFanoutWriter<Record> {
