@@ -20,9 +20,12 @@ import org.springframework.validation.annotation.Validated;
  * @param table the table, {@code namespace.name}
  * @param catalog the Iceberg catalog that records the table's snapshots
  * @param s3 the object store
- * @param commitInterval longest time an event waits in memory before it is committed
- * @param maxBufferedRecords commit earlier once this many events wait
- * @param maxBufferedBytes commit earlier once the waiting events' JSON reaches this size
+ * @param commitInterval longest time an event waits in the open data files before it is
+ * committed
+ * @param maxBufferedRecords commit earlier once this many events were read since the last
+ * commit
+ * @param maxBufferedBytes commit earlier once the JSON of the events read since the last
+ * commit reaches this size (the open files hold them compressed, about a tenth of it)
  * @param targetFileSize data file size at which a writer starts a new file
  * @param housekeeping compaction, snapshot expiry and retention
  */

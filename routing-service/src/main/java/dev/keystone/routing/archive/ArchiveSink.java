@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.keystone.routing.sink.SinkMetrics;
@@ -19,7 +20,6 @@ import io.micrometer.core.instrument.Timer;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.Record;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,15 +32,18 @@ import org.springframework.messaging.MessageHeaders;
 /**
  * Archives {@code events.enriched} into the Iceberg table, each event exactly once.
  * <p>
- * Events are written into open data files as they arrive, and kept in memory until the
- * commit interval or a size bound is reached; then one Iceberg commit appends the files
- * and records, in the same snapshot, the next offset of every partition this reader owns.
- * The events kept let a commit that failed, or files given up, be written again without
- * reading the topic again. On assignment the reader seeks to the table's offsets, not the
- * consumer group's, so a crash between the commit and the group's offset commit repeats
- * nothing. Before each commit it checks that no other reader committed its partitions
- * meanwhile (a rebalance it slept through, or a commit whose outcome it never heard) and,
- * if one did, drops those events and reads on from the table's offsets.
+ * Events are written into open data files as they are read. At the commit interval, or
+ * once a size bound is reached, one Iceberg commit appends the files and records, in the
+ * same snapshot, the next offset of every partition this reader owns. On assignment the
+ * reader seeks to the table's offsets, not the consumer group's, so a crash between the
+ * commit and the group's offset commit repeats nothing.
+ * <p>
+ * A commit or a write that fails gives the open files up and rewinds: after a pause the
+ * reader seeks every partition it owns back to the table's offsets and reads the events
+ * again, as Iceberg's own Kafka Connect sink does, so memory holds no copy of the events.
+ * Before each commit it checks that no other reader committed its partitions meanwhile (a
+ * rebalance it slept through, or a commit whose outcome it never heard); if one did, it
+ * rewinds too, to the offsets that reader left.
  * <p>
  * Everything runs on the consumer's thread: batches, idle ticks and rebalances.
  */
@@ -69,21 +72,24 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 
 	private final ArchiveMeters meters;
 
-	private final ArchiveBuffer buffer = new ArchiveBuffer();
+	private final UncommittedEvents uncommitted = new UncommittedEvents();
 
-	/**
-	 * Files holding the rows of exactly the buffered events, or none: given up after a
-	 * failure or a drop, the commit writes the buffer again.
-	 */
+	/** Files holding the rows of the uncommitted events, if any were read. */
 	private DataFileWriter.OpenFiles open;
 
-	/** Buffered events that cannot become rows, counted as they are written. */
+	/** Uncommitted events that could not become rows. */
 	private int unarchivable;
 
 	/** Next offset per owned partition as the table holds it. */
 	private final Map<Integer, Long> committed = new HashMap<>();
 
 	private final Set<Integer> unpositioned = new HashSet<>();
+
+	/**
+	 * Set when the reader rewound: the batch in hand, if any, was read before, so it is
+	 * skipped once the partitions are positioned again.
+	 */
+	private boolean rewound;
 
 	private final Backoff backoff;
 
@@ -94,8 +100,6 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 	 * the table holds it.
 	 */
 	private final List<Acknowledgment> pendingAcks = new ArrayList<>();
-
-	private long firstBufferedAt;
 
 	private volatile long oldestPendingMillis = Long.MAX_VALUE;
 
@@ -122,12 +126,18 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 		if (from != null) {
 			this.consumer = from;
 		}
-		List<?> partitions = headers.get(KafkaHeaders.RECEIVED_PARTITION, List.class);
-		List<?> offsets = headers.get(KafkaHeaders.OFFSET, List.class);
-		List<?> timestamps = headers.get(KafkaHeaders.RECEIVED_TIMESTAMP, List.class);
+		if (this.rewound) {
+			positionOrThrow();
+			this.rewound = false;
+			log.info("archive reads again from its table's offsets {}", this.committed);
+			return;
+		}
 		if (!this.unpositioned.isEmpty()) {
 			positionOrThrow();
 		}
+		List<?> partitions = headers.get(KafkaHeaders.RECEIVED_PARTITION, List.class);
+		List<?> offsets = headers.get(KafkaHeaders.OFFSET, List.class);
+		List<?> timestamps = headers.get(KafkaHeaders.RECEIVED_TIMESTAMP, List.class);
 		List<String> events = message.getPayload();
 		for (int i = 0; i < events.size(); i++) {
 			int partition = ((Number) partitions.get(i)).intValue();
@@ -135,36 +145,47 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 			if (this.unpositioned.contains(partition) || offset < expectedOffset(partition)) {
 				continue;
 			}
-			if (this.buffer.isEmpty()) {
-				this.firstBufferedAt = this.clock.millis();
-			}
 			long timestamp = (timestamps != null) ? ((Number) timestamps.get(i)).longValue() : this.clock.millis();
-			writeAhead(this.buffer.add(partition, offset, events.get(i), timestamp));
+			write(partition, offset, events.get(i), timestamp);
 		}
 		Acknowledgment acknowledgment = headers.get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
 		if (acknowledgment != null) {
 			this.pendingAcks.add(acknowledgment);
 		}
-		this.oldestPendingMillis = this.buffer.oldestMillis();
+		this.oldestPendingMillis = this.uncommitted.oldestMillis();
 		if (due()) {
 			commit();
 		}
 	}
 
 	/**
-	 * Commits events that have waited their interval while no new ones come.
+	 * Commits events that have waited their interval while no new ones come, or, after a
+	 * rewind, positions the partitions again once the pause is over.
 	 * @param consumer the consumer of the container that went idle
 	 */
 	void idle(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer) {
-		if (consumer != this.consumer || !due() || !this.backoff.ready(this.clock.millis())) {
+		if (consumer != this.consumer || !this.backoff.ready(this.clock.millis())) {
+			return;
+		}
+		if (this.rewound || !this.unpositioned.isEmpty()) {
+			try {
+				position();
+			}
+			catch (RuntimeException ex) {
+				waiting(ex);
+				log.warn("archive table still unavailable, next try in {}: {}", this.backoff.next(this.clock.millis()),
+						ex.getMessage());
+			}
+			return;
+		}
+		if (!due()) {
 			return;
 		}
 		try {
 			commit();
 		}
 		catch (StoreUnavailableException ex) {
-			log.warn("archive commit failed, events kept for the next try in {}: {}",
-					this.backoff.next(this.clock.millis()), ex.getMessage());
+			log.warn("{}", ex.getMessage());
 		}
 	}
 
@@ -186,8 +207,7 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 
 	void revoked(Collection<TopicPartition> partitions) {
 		Set<Integer> revoked = partitionsOf(partitions);
-		boolean holdsRevoked = this.buffer.records().stream().anyMatch((p) -> revoked.contains(p.partition()));
-		if (holdsRevoked) {
+		if (this.uncommitted.holdsAny(revoked)) {
 			try {
 				commit();
 			}
@@ -196,12 +216,10 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 						+ "again from the table's offsets: {}", revoked, ex.getMessage());
 			}
 		}
-		drop(revoked);
 		revoked.forEach((partition) -> {
 			this.committed.remove(partition);
 			this.unpositioned.remove(partition);
 		});
-		this.oldestPendingMillis = this.buffer.oldestMillis();
 	}
 
 	/**
@@ -213,7 +231,7 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 	}
 
 	private long expectedOffset(int partition) {
-		Long next = this.buffer.nextOffsets().get(partition);
+		Long next = this.uncommitted.nextOffsets().get(partition);
 		if (next == null) {
 			next = this.committed.get(partition);
 		}
@@ -221,29 +239,64 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 	}
 
 	private boolean due() {
-		return !this.buffer.isEmpty() && (this.buffer.size() >= this.settings.maxBufferedRecords()
-				|| this.buffer.bytes() >= this.settings.maxBufferedBytes().toBytes()
-				|| this.clock.millis() - this.firstBufferedAt >= this.settings.commitInterval().toMillis());
+		return !this.uncommitted.isEmpty() && (this.uncommitted.size() >= this.settings.maxBufferedRecords()
+				|| this.uncommitted.bytes() >= this.settings.maxBufferedBytes().toBytes() || this.clock.millis()
+						- this.uncommitted.firstReadAtMillis() >= this.settings.commitInterval().toMillis());
+	}
+
+	/**
+	 * Writes one event into the open files, opening them for the first event after a
+	 * commit. A failure gives them up and rewinds.
+	 */
+	private void write(int partition, long offset, String json, long timestamp) {
+		try {
+			if (this.open == null) {
+				this.open = this.files.open(this.catalog.table());
+				this.unarchivable = 0;
+			}
+			try {
+				this.open.write(this.rows.toRow(json));
+			}
+			catch (UnarchivableException ex) {
+				this.unarchivable++;
+				log.warn("event not archived partition={} offset={} reason={}", partition, offset, ex.getMessage());
+			}
+			this.uncommitted.add(partition, offset, json.length(), timestamp, this.clock.millis());
+		}
+		catch (RuntimeException ex) {
+			throw failed("archive write failed", ex);
+		}
 	}
 
 	private void positionOrThrow() {
+		if (!this.backoff.ready(this.clock.millis())) {
+			throw new StoreUnavailableException("archive waits before reading again", null);
+		}
 		try {
 			position();
 		}
 		catch (RuntimeException ex) {
 			waiting(ex);
-			throw new StoreUnavailableException("archive table unavailable: " + ex.getMessage(), ex);
+			throw new StoreUnavailableException("archive table unavailable, next try in "
+					+ this.backoff.next(this.clock.millis()) + ": " + ex.getMessage(), ex);
 		}
 	}
 
 	private void position() {
-		if (this.unpositioned.isEmpty() || this.consumer == null) {
+		if (this.consumer == null) {
 			return;
 		}
-		Map<Integer, Long> offsets = TableOffsets.of(this.catalog.table(), this.topic, this.unpositioned);
+		Set<Integer> owned = new HashSet<>(this.unpositioned);
+		if (this.rewound) {
+			owned.addAll(this.committed.keySet());
+		}
+		if (owned.isEmpty()) {
+			return;
+		}
+		Map<Integer, Long> offsets = TableOffsets.of(this.catalog.table(), this.topic, owned);
 		Map<Integer, Long> resumed = new TreeMap<>();
 		List<TopicPartition> fromBeginning = new ArrayList<>();
-		for (int partition : this.unpositioned) {
+		for (int partition : owned) {
 			Long offset = offsets.get(partition);
 			if (offset != null) {
 				this.consumer.seek(new TopicPartition(this.topic, partition), offset);
@@ -260,24 +313,27 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 		log.info("archive resumes from the table's offsets partitions={} new partitions read from the start={}",
 				resumed, fromBeginning.size());
 		this.unpositioned.clear();
-		if (this.buffer.isEmpty()) {
+		if (!this.rewound) {
 			recovered();
 		}
 	}
 
 	private void commit() {
 		Timer.Sample sample = Timer.start();
-		int pending = this.buffer.size();
-		log.debug("archive committing events={}", pending);
+		log.debug("archive committing events={}", this.uncommitted.size());
 		try {
 			Table table = this.catalog.table();
-			dropTakenPartitions(table);
-			DataFileWriter.OpenFiles files = filesOfTheBuffer(table);
-			List<DataFile> written = files.complete();
+			if (takenByAnotherWriter(table)) {
+				rewind();
+				return;
+			}
+			DataFileWriter.OpenFiles files = this.open;
+			this.open = null;
+			List<DataFile> written = (files != null) ? files.complete() : List.of();
 			AppendFiles append = table.newAppend();
 			written.forEach(append::appendFile);
 			Map<Integer, Long> next = new HashMap<>(this.committed);
-			next.putAll(this.buffer.nextOffsets());
+			next.putAll(this.uncommitted.nextOffsets());
 			next.forEach((partition, offset) -> {
 				if (offset != FROM_BEGINNING) {
 					append.set(TableOffsets.key(this.topic, partition), String.valueOf(offset));
@@ -285,74 +341,37 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 			});
 			append.commit();
 			this.committed.putAll(next);
-			committed(files.rows(), this.unarchivable);
+			committed((files != null) ? files.rows() : 0, this.unarchivable);
 			sample.stop(this.meters.sink().writeTime());
 		}
 		catch (RuntimeException ex) {
-			this.meters.sink().retried().increment(pending);
-			waiting(ex);
-			throw new StoreUnavailableException("archive commit failed: " + ex.getMessage(), ex);
+			throw failed("archive commit failed", ex);
 		}
 	}
 
 	/**
-	 * Writes an event into the open files as it arrives, so a commit only completes them;
-	 * opens them for the first event after a commit. Once given up, the files stay closed
-	 * until the commit writes the buffer again.
+	 * Gives up the open files and what was read into them, and schedules the reader's
+	 * return to the table's offsets after a pause.
 	 */
-	private void writeAhead(ArchiveBuffer.Pending event) {
-		if (this.open == null && this.buffer.size() > 1) {
-			return;
-		}
-		try {
-			if (this.open == null) {
-				this.unarchivable = 0;
-				this.open = this.files.open(this.catalog.table());
-			}
-			writeRow(this.open, event);
-		}
-		catch (RuntimeException ex) {
-			this.open = null;
-			log.debug("archive files given up until the commit writes them again: {}", ex.getMessage());
-		}
+	private StoreUnavailableException failed(String what, RuntimeException cause) {
+		this.meters.sink().retried().increment(this.uncommitted.size());
+		rewind();
+		waiting(cause);
+		Duration pause = this.backoff.next(this.clock.millis());
+		return new StoreUnavailableException(
+				what + ", read again from the table's offsets in " + pause + ": " + cause.getMessage(), cause);
 	}
 
-	/** The open files if they hold the buffer, else new files it is written into. */
-	private DataFileWriter.OpenFiles filesOfTheBuffer(Table table) {
-		DataFileWriter.OpenFiles files = this.open;
-		this.open = null;
-		if (files == null) {
-			files = this.files.open(table);
-			this.unarchivable = 0;
-			for (ArchiveBuffer.Pending event : this.buffer.records()) {
-				writeRow(files, event);
-			}
-		}
-		return files;
-	}
-
-	private void writeRow(DataFileWriter.OpenFiles files, ArchiveBuffer.Pending event) {
-		Record row;
-		try {
-			row = this.rows.toRow(event.json());
-		}
-		catch (UnarchivableException ex) {
-			this.unarchivable++;
-			log.warn("event not archived partition={} offset={} reason={}", event.partition(), event.offset(),
-					ex.getMessage());
-			return;
-		}
-		files.write(row);
-	}
-
-	/** Forgets the events of the partitions, and the files that held them. */
-	private void drop(Set<Integer> partitions) {
-		if (this.buffer.records().stream().anyMatch((event) -> partitions.contains(event.partition()))
-				&& this.open != null) {
+	private void rewind() {
+		if (this.open != null) {
 			this.open.abort();
 			this.open = null;
 		}
-		this.buffer.drop(partitions);
+		this.uncommitted.clear();
+		this.unarchivable = 0;
+		this.oldestPendingMillis = Long.MAX_VALUE;
+		this.pendingAcks.clear();
+		this.rewound = true;
 	}
 
 	private void committed(long archived, int unarchivable) {
@@ -361,12 +380,12 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 		sink.ok().increment(archived);
 		sink.failed().increment(unarchivable);
 		Timer freshness = this.meters.freshness();
-		for (ArchiveBuffer.Pending event : this.buffer.records()) {
-			freshness.record(Duration.ofMillis(Math.max(0, now - event.timestampMillis())));
-		}
+		this.uncommitted
+			.forEachArrival((arrival) -> freshness.record(Math.max(0, now - arrival), TimeUnit.MILLISECONDS));
 		this.meters.commits().increment();
 		log.debug("archive committed events={} unarchivable={}", archived, unarchivable);
-		this.buffer.clear();
+		this.uncommitted.clear();
+		this.unarchivable = 0;
 		this.oldestPendingMillis = Long.MAX_VALUE;
 		this.pendingAcks.forEach(Acknowledgment::acknowledge);
 		this.pendingAcks.clear();
@@ -384,11 +403,10 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 	}
 
 	/**
-	 * Partitions whose table offset moved without this reader: another reader owns them,
-	 * or a commit this reader saw fail did land. Their events are dropped, and reading
-	 * goes on from the table's offset.
+	 * Whether the table offset of a partition moved without this reader: another reader
+	 * owns it, or a commit this reader saw fail did land.
 	 */
-	private void dropTakenPartitions(Table table) {
+	private boolean takenByAnotherWriter(Table table) {
 		Map<Integer, Long> inTable = TableOffsets.of(table, this.topic, this.committed.keySet());
 		Set<Integer> taken = new HashSet<>();
 		inTable.forEach((partition, offset) -> {
@@ -397,20 +415,11 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 			}
 		});
 		if (taken.isEmpty()) {
-			return;
+			return false;
 		}
-		log.warn(
-				"archive partitions {} were committed by another writer; their {} waiting events are dropped and "
-						+ "reading resumes from the table's offsets",
-				taken, this.buffer.records().stream().filter((p) -> taken.contains(p.partition())).count());
-		drop(taken);
-		for (int partition : taken) {
-			long offset = inTable.get(partition);
-			this.committed.put(partition, offset);
-			if (this.consumer != null) {
-				this.consumer.seek(new TopicPartition(this.topic, partition), offset);
-			}
-		}
+		log.warn("archive partitions {} were committed by another writer; the {} events read since the last commit "
+				+ "are dropped and reading resumes from the table's offsets", taken, this.uncommitted.size());
+		return true;
 	}
 
 	private void waiting(RuntimeException cause) {
