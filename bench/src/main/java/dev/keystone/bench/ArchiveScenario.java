@@ -72,6 +72,8 @@ final class ArchiveScenario {
 
 	private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(20);
 
+	private static final int PRELOAD_PART = 250_000;
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/** The README's two analyses, as a user runs them. */
@@ -94,12 +96,17 @@ final class ArchiveScenario {
 
 	void prepare() throws Exception {
 		Instant now = Instant.now();
-		List<PipelineData.Enriched> events = new PipelineData(1000, now).events(this.settings.events(), "archive-",
-				now);
-		Report.progress("preloading %,d enriched events into %s", events.size(), TOPIC);
+		int total = this.settings.events();
+		Report.progress("preloading %,d enriched events into %s", total, TOPIC);
 		try (KafkaProducer<String, String> producer = producer()) {
-			for (PipelineData.Enriched event : events) {
-				producer.send(new ProducerRecord<>(TOPIC, event.deviceId(), event.json()));
+			// In parts, so the generated events never all sit in the bench's heap.
+			for (int sent = 0, part = 0; sent < total; part++) {
+				int count = Math.min(PRELOAD_PART, total - sent);
+				for (PipelineData.Enriched event : new PipelineData(1000, now).events(count, "archive-" + part + "-",
+						now)) {
+					producer.send(new ProducerRecord<>(TOPIC, event.deviceId(), event.json()));
+				}
+				sent += count;
 			}
 			producer.flush();
 		}
@@ -136,6 +143,11 @@ final class ArchiveScenario {
 			}
 			figures.setProperty("events", String.valueOf(target));
 			figures.setProperty("drainRate", String.valueOf(archive.rate(target)));
+			if (commits.size() < 3) {
+				throw new IllegalStateException("the backlog gave " + (commits.size() - 1)
+						+ " commits by the size bound, too few for a rate: raise BENCH_EVENTS above three times "
+						+ "keystone.routing.archive.max-buffered-records");
+			}
 			long[] first = commits.get(0);
 			long[] lastFull = commits.get(Math.max(0, commits.size() - 2));
 			figures.setProperty("sinkRate",

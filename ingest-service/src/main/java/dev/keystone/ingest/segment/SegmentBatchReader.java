@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.keystone.events.IsoInstants;
 import dev.keystone.ingest.events.IngestRejection;
 import dev.keystone.ingest.system.JsonErrors;
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keystone.events.EventType;
+import dev.keystone.events.IsoInstants;
 import dev.keystone.events.Problem;
 import dev.keystone.ingest.events.EventBatch;
 

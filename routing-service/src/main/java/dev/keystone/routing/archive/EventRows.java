@@ -1,5 +1,6 @@
 package dev.keystone.routing.archive;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keystone.events.IsoInstants;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 
@@ -161,7 +163,8 @@ public final class EventRows {
 			return null;
 		}
 		try {
-			return IsoInstant.parse(value).atOffset(ZoneOffset.UTC);
+			Instant instant = IsoInstants.fastParse(value);
+			return ((instant != null) ? instant : Instant.parse(value)).atOffset(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {
 			throw new UnarchivableException(field + " is not an ISO-8601 instant");

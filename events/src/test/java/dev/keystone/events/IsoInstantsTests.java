@@ -1,4 +1,4 @@
-package dev.keystone.ingest.segment;
+package dev.keystone.events;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package dev.keystone.ingest.segment;
+package dev.keystone.events;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,19 +8,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads the ISO-8601 date-times that SDKs send ({@code 2025-01-31T20:15:00.123Z},
- * {@code 2025-01-31T22:15:00+02:00}). Every message carries two of them, and
- * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} costs more than the rest of the mapping,
- * so the usual shapes are read by hand; anything else goes to the formatter, which also
- * decides what is invalid.
+ * Reads the ISO-8601 date-times that SDKs send and the pipeline writes
+ * ({@code 2025-01-31T20:15:00.123Z}, {@code 2025-01-31T22:15:00+02:00}). Ingest maps two
+ * per message and the archive three per event, and the JDK's formatters cost more than
+ * the rest of either, so the usual shapes are read by hand; anything else goes to the
+ * formatter, which also decides what is invalid.
  */
-final class IsoInstants {
+public final class IsoInstants {
 
 	private IsoInstants() {
 	}
 
 	/** The instant, or null when the text is not an ISO-8601 date-time with offset. */
-	static Instant parse(String text) {
+	public static Instant parse(String text) {
 		Instant fast = fastParse(text);
 		if (fast != null) {
 			return fast;
@@ -37,7 +37,7 @@ final class IsoInstants {
 	 * {@code yyyy-MM-ddTHH:mm:ss}, an optional fraction of up to nine digits, then
 	 * {@code Z} or {@code ±HH:mm}; null for any other shape or an impossible date.
 	 */
-	static Instant fastParse(String s) {
+	public static Instant fastParse(String s) {
 		int length = s.length();
 		if (length < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
 				|| s.charAt(16) != ':') {
