@@ -69,7 +69,7 @@ class CrashRecoveryIT {
 				Map<String, List<String>> copies = enrichedCopies(enriched, 5_400, Duration.ofMinutes(3));
 				assertThat(copies.size()).as("events enriched of the 5,400 sent").isEqualTo(5_400);
 				assertThat(copies)
-					.as("events enriched more than once, with where each copy was written " + "(logs: %s, %s, %s)",
+					.as("events enriched more than once, with where each copy was written (logs: %s, %s, %s)",
 							first.log(), second.log(), third.log())
 					.allSatisfy((eventId, written) -> assertThat(written).as(eventId).hasSize(1));
 			}

@@ -63,10 +63,9 @@ public class ArchiveCatalog implements AutoCloseable {
 	 * either is unreachable
 	 */
 	public synchronized Table table() {
-		if (this.table == null) {
-			this.table = loadOrCreate(catalog());
-		}
-		else {
+		boolean loaded = this.table != null;
+		opened();
+		if (loaded) {
 			this.table.refresh();
 		}
 		return this.table;
@@ -78,8 +77,18 @@ public class ArchiveCatalog implements AutoCloseable {
 	 * @return the table as the catalog holds it now
 	 */
 	public Table freshTable() {
-		table();
-		return this.catalog.loadTable(this.identifier);
+		return opened().loadTable(this.identifier);
+	}
+
+	/**
+	 * The catalog, once it holds the table. Leaves the sink's table object as it is: only
+	 * the sink's thread refreshes it.
+	 */
+	private synchronized Catalog opened() {
+		if (this.table == null) {
+			this.table = loadOrCreate(catalog());
+		}
+		return this.catalog;
 	}
 
 	private Catalog catalog() {

@@ -139,14 +139,15 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 		List<?> offsets = headers.get(KafkaHeaders.OFFSET, List.class);
 		List<?> timestamps = headers.get(KafkaHeaders.RECEIVED_TIMESTAMP, List.class);
 		List<String> events = message.getPayload();
+		long now = this.clock.millis();
 		for (int i = 0; i < events.size(); i++) {
 			int partition = ((Number) partitions.get(i)).intValue();
 			long offset = ((Number) offsets.get(i)).longValue();
 			if (this.unpositioned.contains(partition) || offset < expectedOffset(partition)) {
 				continue;
 			}
-			long timestamp = (timestamps != null) ? ((Number) timestamps.get(i)).longValue() : this.clock.millis();
-			write(partition, offset, events.get(i), timestamp);
+			long timestamp = (timestamps != null) ? ((Number) timestamps.get(i)).longValue() : now;
+			write(partition, offset, events.get(i), timestamp, now);
 		}
 		Acknowledgment acknowledgment = headers.get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
 		if (acknowledgment != null) {
@@ -248,11 +249,10 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 	 * Writes one event into the open files, opening them for the first event after a
 	 * commit. A failure gives them up and rewinds.
 	 */
-	private void write(int partition, long offset, String json, long timestamp) {
+	private void write(int partition, long offset, String json, long timestamp, long now) {
 		try {
 			if (this.open == null) {
 				this.open = this.files.open(this.catalog.table());
-				this.unarchivable = 0;
 			}
 			try {
 				this.open.write(this.rows.toRow(json));
@@ -261,7 +261,7 @@ public class ArchiveSink implements Consumer<Message<List<String>>> {
 				this.unarchivable++;
 				log.warn("event not archived partition={} offset={} reason={}", partition, offset, ex.getMessage());
 			}
-			this.uncommitted.add(partition, offset, json.length(), timestamp, this.clock.millis());
+			this.uncommitted.add(partition, offset, json.length(), timestamp, now);
 		}
 		catch (RuntimeException ex) {
 			throw failed("archive write failed", ex);

@@ -45,9 +45,9 @@ final class DataFileWriter {
 			.format(FileFormat.PARQUET)
 			.operationId(UUID.randomUUID().toString())
 			.build();
-		// The table's write properties (its Parquet codec above all) reach the writer
-		// only
-		// when given: without them Iceberg's Parquet writer falls back to gzip.
+		// The table's write properties (its Parquet codec above all) reach the
+		// writer only when given: without them Iceberg's Parquet writer falls
+		// back to gzip.
 		GenericAppenderFactory appenders = new GenericAppenderFactory(table.schema(), table.spec());
 		appenders.setAll(table.properties());
 		return new OpenFiles(new DayWriter(table, appenders, files, this.targetFileSize));
@@ -97,8 +97,7 @@ final class DataFileWriter {
 			}
 			catch (IOException | RuntimeException ex) {
 				// the files it could not delete belong to no snapshot; orphan-file
-				// cleanup
-				// finds them
+				// cleanup finds them
 			}
 		}
 
