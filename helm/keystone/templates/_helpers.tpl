@@ -51,7 +51,7 @@ set inline, else nothing. Takes (dict "root" $ "env" NAME "existing" secretName 
 {{- end }}
 {{- end }}
 
-{{/* Kafka connection and credentials (CONTRACT section 11), for every service and the topics Job. */}}
+{{/* Kafka connection and credentials (the root README's "Credentials"), for every service and the topics Job. */}}
 {{- define "keystone.kafkaEnv" -}}
 {{- $k := .Values.kafka }}
 - name: KAFKA_BOOTSTRAP_SERVERS
@@ -70,7 +70,7 @@ set inline, else nothing. Takes (dict "root" $ "env" NAME "existing" secretName 
 {{- end }}
 {{- end }}
 
-{{/* Elasticsearch and Cassandra (CONTRACT sections 1 and 11), for routing-service. */}}
+{{/* Elasticsearch and Cassandra (the root README's "Credentials"), for routing-service. */}}
 {{- define "keystone.storeEnv" -}}
 {{- $es := .Values.elasticsearch }}
 {{- $c := .Values.cassandra }}

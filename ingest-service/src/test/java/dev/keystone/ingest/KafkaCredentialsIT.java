@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Ingest on a broker that only lets authenticated clients in, configured through the
- * CONTRACT section 11 variables alone: it creates its topics and writes accepted events.
+ * credential variables (the README's "Credentials") alone: it creates its topics and
+ * writes accepted events.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KafkaCredentialsIT {

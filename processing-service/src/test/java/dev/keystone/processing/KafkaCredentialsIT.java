@@ -27,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Kafka Streams service on a broker that only lets authenticated clients in,
- * configured through the CONTRACT section 11 variables alone: its streams, internal
- * topics and transactions all log in.
+ * configured through the credential variables (the README's "Credentials") alone: its
+ * streams, internal topics and transactions all log in.
  */
 class KafkaCredentialsIT {
 

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * routing-service on a Cassandra that requires a login (PasswordAuthenticator),
- * configured through the CONTRACT section 11 variables alone: it logs in, creates its
- * keyspace and reports Cassandra up. Its consumers stay stopped, so it takes no
- * partitions from the other tests' service.
+ * configured through the credential variables (the README's "Credentials") alone: it logs
+ * in, creates its keyspace and reports Cassandra up. Its consumers stay stopped, so it
+ * takes no partitions from the other tests' service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "spring.cloud.stream.default.consumer.auto-startup=false")

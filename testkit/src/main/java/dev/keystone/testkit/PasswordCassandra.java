@@ -14,8 +14,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 
 /**
  * A Cassandra node of its own with PasswordAuthenticator, for tests of the services'
- * Cassandra credentials (CONTRACT section 11). It runs the launcher's Cassandra with the
- * launcher's configuration, a small heap and free ports, logs in as the default
+ * Cassandra credentials (the README's "Credentials"). It runs the launcher's Cassandra
+ * with the launcher's configuration, a small heap and free ports, logs in as the default
  * superuser, and is gone when closed.
  */
 public final class PasswordCassandra implements AutoCloseable {

@@ -20,9 +20,9 @@ import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * A Kafka broker of its own whose only client listener is SASL_PLAINTEXT with the PLAIN
- * mechanism, for tests of the services' Kafka credentials (CONTRACT section 11). It runs
- * the launcher's Kafka (fetched by {@code bin/keystone fetch}) on free ports, with a
- * small heap, and is gone when closed.
+ * mechanism, for tests of the services' Kafka credentials (the README's "Credentials").
+ * It runs the launcher's Kafka (fetched by {@code bin/keystone fetch}) on free ports,
+ * with a small heap, and is gone when closed.
  */
 public final class SaslKafka implements AutoCloseable {
 

@@ -122,7 +122,7 @@ class ApiKeyFilter implements WebFilter, Ordered {
 		return read ? Scope.READ : Scope.ADMIN;
 	}
 
-	/** The paths of Segment's tracking API (CONTRACT section 10). */
+	/** The paths of Segment's tracking API (the README's "Send from an existing SDK"). */
 	private static boolean isSegment(String path) {
 		return SEGMENT_PATHS.contains(path);
 	}

@@ -23,9 +23,9 @@ import dev.keystone.events.Problem;
 import dev.keystone.ingest.events.EventBatch;
 
 /**
- * Turns one message of Segment's tracking API into a Keystone event (CONTRACT section
- * 10). The result is checked by the same validator as native events; problems found here
- * name the message's own fields.
+ * Turns one message of Segment's tracking API into a Keystone event (the README's "Send
+ * from an existing SDK"). The result is checked by the same validator as native events;
+ * problems found here name the message's own fields.
  */
 final class SegmentMapper {
 

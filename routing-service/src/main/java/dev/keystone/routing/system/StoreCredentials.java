@@ -3,7 +3,7 @@ package dev.keystone.routing.system;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The credentials (CONTRACT section 11) Boot's own properties cannot take: an
+ * The credentials (the README's "Credentials") Boot's own properties cannot take: an
  * Elasticsearch API key, which Boot has no property for, and a Cassandra login that may
  * be absent, as Boot's refuses an empty user name. Elasticsearch's user name and password
  * go through {@code spring.elasticsearch.*}.
